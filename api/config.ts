@@ -1,0 +1,85 @@
+import { parseArgs } from 'node:util';
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  /** a SQLite file path, ':memory:', or a postgres:// URL */
+  db: string;
+  artifacts: string;
+  allowOrigins: string[];
+  allowHosts: string[];
+  redisUrl?: string;
+  /** GraphQL and MLflow REST JSON bodies */
+  maxBodyBytes: number;
+  /** artifact uploads */
+  maxUploadBytes: number;
+}
+
+export const DEFAULTS = {
+  host: '127.0.0.1',
+  port: 5000,
+  db: './trackline.db',
+  artifacts: './trackline-artifacts',
+  maxBodyBytes: 16 * 1024 * 1024,
+  maxUploadBytes: 5 * 1024 ** 3,
+} as const;
+
+export const SERVER_HELP = `Usage: trackline server [options]
+
+Starts the trackline tracking server: GraphQL (and GraphiQL) at /graphql, live subscriptions over
+WebSocket on the same path, the MLflow REST API under /api/2.0/mlflow, artifacts under /artifacts.
+
+Options (environment variable in brackets; flags win):
+  --host <addr>          address to bind [HOST] (default ${DEFAULTS.host})
+  --port <n>             port to listen on, 0 for any free port [PORT] (default ${DEFAULTS.port})
+  --db <path|url>        SQLite file, or postgres://user@host/db [TRACKLINE_DB] (default ${DEFAULTS.db})
+  --artifacts <dir>      artifact root folder [TRACKLINE_ARTIFACTS] (default ${DEFAULTS.artifacts})
+  --allow-origin <url>   also accept browser requests from this origin; repeatable [TRACKLINE_ALLOW_ORIGINS, comma-separated]
+  --allow-host <name>    also accept this Host header, e.g. a proxy's name; repeatable [TRACKLINE_ALLOW_HOSTS]
+  --max-upload <bytes>   largest artifact upload (default 5 GiB) [TRACKLINE_MAX_UPLOAD]
+  --redis <url>          publish live events through Redis, for several servers on one Postgres [REDIS_URL]
+  -h, --help             show this help
+`;
+
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** Flags override environment variables, which override the defaults. Throws with a usable message. */
+export function loadConfig(argv: string[], env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      host: { type: 'string' },
+      port: { type: 'string' },
+      db: { type: 'string' },
+      artifacts: { type: 'string' },
+      'allow-origin': { type: 'string', multiple: true },
+      'allow-host': { type: 'string', multiple: true },
+      'max-upload': { type: 'string' },
+      redis: { type: 'string' },
+    },
+    strict: true,
+  });
+  const portText = values.port ?? env.PORT ?? String(DEFAULTS.port);
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) throw new Error(`--port: expected a port number 0-65535, got ${JSON.stringify(portText)}`);
+  const uploadText = values['max-upload'] ?? env.TRACKLINE_MAX_UPLOAD;
+  const maxUploadBytes = uploadText === undefined ? DEFAULTS.maxUploadBytes : Number(uploadText);
+  if (!Number.isSafeInteger(maxUploadBytes) || maxUploadBytes <= 0) {
+    throw new Error(`--max-upload: expected a positive number of bytes, got ${JSON.stringify(uploadText)}`);
+  }
+  return {
+    host: values.host ?? env.HOST ?? DEFAULTS.host,
+    port,
+    db: values.db ?? env.TRACKLINE_DB ?? DEFAULTS.db,
+    artifacts: values.artifacts ?? env.TRACKLINE_ARTIFACTS ?? DEFAULTS.artifacts,
+    allowOrigins: [...list(env.TRACKLINE_ALLOW_ORIGINS), ...(values['allow-origin'] ?? [])],
+    allowHosts: [...list(env.TRACKLINE_ALLOW_HOSTS), ...(values['allow-host'] ?? [])],
+    redisUrl: values.redis ?? env.REDIS_URL ?? undefined,
+    maxBodyBytes: DEFAULTS.maxBodyBytes,
+    maxUploadBytes,
+  };
+}

@@ -1,0 +1,47 @@
+import type { IncomingMessage } from 'node:http';
+import type { Plugin } from 'graphql-yoga';
+import { createYoga } from 'graphql-yoga';
+import { StoreError } from '../db/errors.js';
+import { type Context, type ServerDeps, createContext, maskError, schema } from '../schema/index.js';
+import { checkOperationLimits } from '../schema/limits.js';
+
+/** Refuses over-deep, over-wide or over-costly operations before they run, over HTTP and WebSocket. */
+function useOperationLimits(): Plugin {
+  const check = (args: { schema: typeof schema; document: any; operationName?: string | null; variableValues?: any }) => {
+    try {
+      checkOperationLimits(args.schema, args.document, args.operationName, args.variableValues);
+      return undefined;
+    } catch (error) {
+      if (error instanceof StoreError) return { errors: [maskError(error, error.message)] };
+      throw error;
+    }
+  };
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const refused = check(args);
+      if (refused) setResultAndStopExecution(refused as any);
+    },
+    onSubscribe({ args, setResultAndStopExecution }) {
+      const refused = check(args);
+      if (refused) setResultAndStopExecution(refused as any);
+    },
+  };
+}
+
+export function createGraphqlHandler(deps: ServerDeps) {
+  return createYoga<{ req?: IncomingMessage }, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    // The server checks Origin itself (api/guard.ts): yoga's permissive default CORS stays off.
+    cors: false,
+    landingPage: false,
+    batching: false,
+    graphiql: { title: 'trackline', subscriptionsProtocol: 'WS' },
+    maskedErrors: { maskError },
+    logging: false,
+    context: () => createContext(deps),
+    plugins: [useOperationLimits()],
+  });
+}
+
+export type GraphqlHandler = ReturnType<typeof createGraphqlHandler>;

@@ -1,0 +1,140 @@
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { connect } from '../db/connect.js';
+import { TrackingStore } from '../db/store/index.js';
+import { InProcessBus, type LiveBus } from '../schema/live/bus.js';
+import type { ServerDeps } from '../schema/context.js';
+import type { ServerConfig } from './config.js';
+import { createArtifactRoutes } from './artifacts/routes.js';
+import { createGraphqlHandler } from './graphql.js';
+import { RequestGuard } from './guard.js';
+import { BodyTooLargeError, readBody, sendJson, sendText, sendTooLarge } from './http.js';
+import { createMlflowRoutes } from './mlflow/routes.js';
+import { createWebSocketServer } from './websocket.js';
+
+/** A route handler answers the request and returns true, or returns false to let the next one try. */
+export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  readonly store: TrackingStore;
+  readonly bus: LiveBus;
+  readonly guard: RequestGuard;
+  /** Stops accepting, finishes in-flight requests and writes, closes sockets and the database. */
+  close(): Promise<void>;
+}
+
+export class PortInUseError extends Error {}
+
+/** Routes whose data a foreign web page must not read or change: they get the Origin check. */
+const PROTECTED = /^\/(graphql|api\/|ajax-api\/|artifacts(\/|$)|get-artifact)/;
+
+export async function startServer(config: ServerConfig): Promise<RunningServer> {
+  const store = await new TrackingStore(connect(config.db)).init();
+  const bus: LiveBus = new InProcessBus();
+  store.onChange((event) => bus.publish(event));
+  const deps: ServerDeps = { store, bus };
+  const yoga = createGraphqlHandler(deps);
+  const ws = createWebSocketServer(yoga, config.maxBodyBytes);
+  const guard = new RequestGuard({ bindHost: config.host, allowHosts: config.allowHosts, allowOrigins: config.allowOrigins });
+  const routes: Route[] = [...createArtifactRoutes(deps, config), ...createMlflowRoutes(deps, config)];
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://trackline.invalid');
+    if (url.pathname === '/health') return sendText(res, 200, 'OK');
+    const refused = guard.check(req, PROTECTED.test(url.pathname));
+    if (refused) return sendJson(res, 403, { error_code: 'PERMISSION_DENIED', message: refused });
+    if (url.pathname === '/graphql') return serveGraphql(req, res);
+    for (const route of routes) if (await route(req, res, url)) return;
+    if (url.pathname === '/' && req.method === 'GET') {
+      res.writeHead(302, { location: '/graphql' }).end();
+      return;
+    }
+    sendJson(res, 404, { error_code: 'ENDPOINT_NOT_FOUND', message: `no route for ${req.method} ${url.pathname}` });
+  };
+
+  const serveGraphql = async (req: IncomingMessage, res: ServerResponse) => {
+    const declared = req.headers['content-length'];
+    if (declared !== undefined && Number(declared) > config.maxBodyBytes) return sendTooLarge(res, config.maxBodyBytes, 'graphql');
+    if (req.method === 'POST' && declared === undefined) {
+      // A chunked body has no length to check up front: read it under the limit, then hand it over.
+      const body = await readBody(req, config.maxBodyBytes);
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
+      const response = await yoga.fetch(new Request(`http://${req.headers.host}${req.url}`, { method: 'POST', headers, body: new Uint8Array(body) }));
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      res.end(Buffer.from(await response.arrayBuffer()));
+      return;
+    }
+    await yoga.requestListener(req, res);
+  };
+
+  const inFlight = new Set<Promise<void>>();
+  const server: Server = createServer((req, res) => {
+    const done = handle(req, res)
+      .catch((error: unknown) => {
+        if (error instanceof BodyTooLargeError) return sendTooLarge(res, error.limit, 'graphql');
+        // Never crash on a request: answer 500 if nothing was sent yet.
+        console.error('trackline: request failed', error);
+        if (!res.headersSent) sendJson(res, 500, { error_code: 'INTERNAL_ERROR', message: 'internal error' });
+        else res.destroy();
+      })
+      .finally(() => inFlight.delete(done));
+    inFlight.add(done);
+  });
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://trackline.invalid');
+    const refused = url.pathname === '/graphql' ? guard.check(req, true) : `no WebSocket endpoint at ${url.pathname}`;
+    if (refused) {
+      const body = JSON.stringify({ error_code: 'PERMISSION_DENIED', message: refused });
+      socket.end(`HTTP/1.1 403 Forbidden\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+      return;
+    }
+    ws.handleUpgrade(req, socket, head);
+  });
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+  });
+
+  await listen(server, config);
+  const port = (server.address() as AddressInfo).port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await ws.close();
+      await Promise.allSettled([...inFlight]);
+      server.closeAllConnections();
+      await stopped;
+      await store.close();
+      await bus.close();
+    })());
+
+  return {
+    url: `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${port}`,
+    port,
+    store,
+    bus,
+    guard,
+    close,
+  };
+}
+
+function listen(server: Server, config: ServerConfig): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') {
+        reject(new PortInUseError(`port ${config.port} on ${config.host} is already in use; choose another with --port (or PORT)`));
+      } else reject(error);
+    };
+    server.once('error', onError);
+    server.listen(config.port, config.host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+}

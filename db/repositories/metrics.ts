@@ -1,0 +1,304 @@
+import { type Kysely, sql } from 'kysely';
+import type { Db } from '../connect.js';
+import type { RunMetric } from '../store/model.js';
+import type { BucketSummary, PyramidPoint } from '../store/pyramid.js';
+import type { Database, MetricBucketRow } from '../types.js';
+
+type Q = Kysely<Database>;
+
+export interface NewPoint {
+  key: string;
+  step: number;
+  timestamp: number;
+  value: number; // 0 when NaN
+  isNan: number;
+}
+
+export interface StoredPoint extends NewPoint {
+  seq: number;
+}
+
+const INSERT_SQL =
+  'INSERT OR IGNORE INTO metrics (run_id, key, step, timestamp, is_nan, value, seq) VALUES (?, ?, ?, ?, ?, ?, ?)';
+
+/**
+ * Inserts a write's points and returns those that were new (exact duplicates are ignored, so a
+ * replayed batch is idempotent). SQLite: one prepared statement run per point, synchronously, on the
+ * connection that holds the caller's transaction; Postgres: multi-row INSERT ... ON CONFLICT DO NOTHING
+ * RETURNING.
+ */
+export async function insertPoints(db: Db, trx: Q, runId: string, seq: number, points: readonly NewPoint[]) {
+  if (db.sqlite) {
+    const stmt = db.sqlite.prepare(INSERT_SQL);
+    const inserted: NewPoint[] = [];
+    for (const p of points) {
+      if (stmt.run(runId, p.key, p.step, p.timestamp, p.isNan, p.value, seq).changes === 1) inserted.push(p);
+    }
+    return inserted;
+  }
+  const inserted: NewPoint[] = [];
+  for (let i = 0; i < points.length; i += 1000) {
+    const rows = await trx
+      .insertInto('metrics')
+      .values(
+        points.slice(i, i + 1000).map((p) => ({
+          run_id: runId,
+          key: p.key,
+          step: p.step,
+          timestamp: p.timestamp,
+          is_nan: p.isNan,
+          value: p.value,
+          seq,
+        })),
+      )
+      .onConflict((oc) => oc.doNothing())
+      .returning(['key', 'step', 'timestamp', 'is_nan', 'value'])
+      .execute();
+    for (const r of rows) {
+      inserted.push({ key: r.key, step: Number(r.step), timestamp: Number(r.timestamp), value: r.value, isNan: r.is_nan });
+    }
+  }
+  return inserted;
+}
+
+/** Per key: the write's max point by (step, timestamp, value), its smallest step and how many points it added. */
+export interface LatestCandidate extends NewPoint {
+  minStep: number;
+  count: number;
+}
+
+// Each column of the latest row is replaced only when the candidate wins MLflow's comparison.
+const latestWins = sql`(excluded.step, excluded.timestamp, excluded.value) > (latest_metrics.step, latest_metrics.timestamp, latest_metrics.value)`;
+const takeIfLatest = (col: string) =>
+  sql<number>`CASE WHEN ${latestWins} THEN ${sql.ref(`excluded.${col}`)} ELSE ${sql.ref(`latest_metrics.${col}`)} END`;
+
+export async function upsertLatest(trx: Q, runId: string, candidates: readonly LatestCandidate[]): Promise<void> {
+  if (candidates.length === 0) return;
+  await trx
+    .insertInto('latest_metrics')
+    .values(
+      candidates.map((c) => ({
+        run_id: runId,
+        key: c.key,
+        step: c.step,
+        timestamp: c.timestamp,
+        value: c.value,
+        is_nan: c.isNan,
+        min_step: c.minStep,
+        point_count: c.count,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['run_id', 'key']).doUpdateSet({
+        // is_nan and value first: all CASEs read the old row, so the order of SET items does not matter.
+        step: takeIfLatest('step'),
+        timestamp: takeIfLatest('timestamp'),
+        value: takeIfLatest('value'),
+        is_nan: takeIfLatest('is_nan'),
+        min_step: sql<number>`CASE WHEN excluded.min_step < latest_metrics.min_step THEN excluded.min_step ELSE latest_metrics.min_step END`,
+        point_count: sql<number>`latest_metrics.point_count + excluded.point_count`,
+      }),
+    )
+    .execute();
+}
+
+const bucketLastWins = sql`(excluded.last_step, excluded.last_timestamp, excluded.last_seq, excluded.last_value) > (metric_buckets.last_step, metric_buckets.last_timestamp, metric_buckets.last_seq, metric_buckets.last_value)`;
+const takeIfLast = (col: string) =>
+  sql<number>`CASE WHEN ${bucketLastWins} THEN ${sql.ref(`excluded.${col}`)} ELSE ${sql.ref(`metric_buckets.${col}`)} END`;
+
+/** Merges a write's bucket summaries into the pyramid (count adds up, min/max widen, last may move). */
+export async function upsertBuckets(trx: Q, runId: string, summaries: readonly BucketSummary[]): Promise<void> {
+  // 12 columns per row: 500 rows stay well under both dialects' bound-parameter limits.
+  for (let i = 0; i < summaries.length; i += 500) {
+    await trx
+      .insertInto('metric_buckets')
+      .values(
+        summaries.slice(i, i + 500).map((s) => ({
+          run_id: runId,
+          key: s.key,
+          level: s.level,
+          bucket: s.bucket,
+          count: s.count,
+          min: s.min,
+          max: s.max,
+          last_step: s.last.step,
+          last_timestamp: s.last.timestamp,
+          last_seq: s.last.seq,
+          last_value: s.last.value,
+          last_is_nan: s.last.isNan,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['run_id', 'key', 'level', 'bucket']).doUpdateSet({
+          count: sql<number>`metric_buckets.count + excluded.count`,
+          min: sql<number>`CASE WHEN excluded.min IS NULL THEN metric_buckets.min WHEN metric_buckets.min IS NULL OR excluded.min < metric_buckets.min THEN excluded.min ELSE metric_buckets.min END`,
+          max: sql<number>`CASE WHEN excluded.max IS NULL THEN metric_buckets.max WHEN metric_buckets.max IS NULL OR excluded.max > metric_buckets.max THEN excluded.max ELSE metric_buckets.max END`,
+          last_step: takeIfLast('last_step'),
+          last_timestamp: takeIfLast('last_timestamp'),
+          last_seq: takeIfLast('last_seq'),
+          last_value: takeIfLast('last_value'),
+          last_is_nan: takeIfLast('last_is_nan'),
+        }),
+      )
+      .execute();
+  }
+}
+
+const toValue = (value: number, isNan: number) => (isNan ? Number.NaN : value);
+
+export async function latestForRuns(db: Q, runIds: readonly string[]): Promise<RunMetric[]> {
+  if (runIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('latest_metrics')
+    .select(['run_id', 'key', 'step', 'timestamp', 'value', 'is_nan'])
+    .where('run_id', 'in', runIds)
+    .orderBy('run_id')
+    .orderBy('key')
+    .execute();
+  return rows.map((r) => ({
+    runId: r.run_id,
+    key: r.key,
+    value: toValue(r.value, r.is_nan),
+    step: Number(r.step),
+    timestamp: Number(r.timestamp),
+  }));
+}
+
+export interface SeriesInfo {
+  minStep: number;
+  maxStep: number;
+  count: number;
+}
+
+export async function seriesInfo(db: Q, runId: string, key: string): Promise<SeriesInfo | undefined> {
+  const row = await db
+    .selectFrom('latest_metrics')
+    .select(['min_step', 'step', 'point_count'])
+    .where('run_id', '=', runId)
+    .where('key', '=', key)
+    .executeTakeFirst();
+  return row && { minStep: Number(row.min_step), maxStep: Number(row.step), count: Number(row.point_count) };
+}
+
+export async function bucketRange(
+  db: Q,
+  runId: string,
+  key: string,
+  level: number,
+  from: number,
+  to: number,
+): Promise<MetricBucketRow[]> {
+  const rows = await db
+    .selectFrom('metric_buckets')
+    .selectAll()
+    .where('run_id', '=', runId)
+    .where('key', '=', key)
+    .where('level', '=', level)
+    .where('bucket', '>=', from)
+    .where('bucket', '<=', to)
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    bucket: Number(r.bucket),
+    count: Number(r.count),
+    last_step: Number(r.last_step),
+    last_timestamp: Number(r.last_timestamp),
+    last_seq: Number(r.last_seq),
+  }));
+}
+
+export async function pointRange(db: Q, runId: string, key: string, from: number, to: number): Promise<PyramidPoint[]> {
+  const rows = await db
+    .selectFrom('metrics')
+    .select(['step', 'timestamp', 'seq', 'value', 'is_nan'])
+    .where('run_id', '=', runId)
+    .where('key', '=', key)
+    .where('step', '>=', from)
+    .where('step', '<=', to)
+    .execute();
+  return rows.map(toPyramidPoint);
+}
+
+export async function countRange(db: Q, runId: string, key: string, from: number, to: number): Promise<number> {
+  const row = await db
+    .selectFrom('metrics')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('run_id', '=', runId)
+    .where('key', '=', key)
+    .where('step', '>=', from)
+    .where('step', '<=', to)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+const toPyramidPoint = (r: { step: number; timestamp: number; seq: number; value: number; is_nan: number }) => ({
+  step: Number(r.step),
+  timestamp: Number(r.timestamp),
+  seq: Number(r.seq),
+  value: r.value,
+  isNan: r.is_nan,
+});
+
+/** One page of the raw series in primary-key order (step, timestamp, is_nan, value): unique and index-ordered. */
+export async function pointsPage(
+  db: Q,
+  runId: string,
+  key: string,
+  after: { step: number; timestamp: number; isNan: number; value: number } | undefined,
+  limit: number,
+): Promise<PyramidPoint[]> {
+  let q = db
+    .selectFrom('metrics')
+    .select(['step', 'timestamp', 'seq', 'value', 'is_nan'])
+    .where('run_id', '=', runId)
+    .where('key', '=', key);
+  if (after) {
+    q = q.where(
+      (eb) =>
+        sql<boolean>`(${eb.ref('step')}, ${eb.ref('timestamp')}, ${eb.ref('is_nan')}, ${eb.ref('value')}) > (${after.step}, ${after.timestamp}, ${after.isNan}, ${after.value})`,
+    );
+  }
+  const rows = await q.orderBy('step').orderBy('timestamp').orderBy('is_nan').orderBy('value').limit(limit).execute();
+  return rows.map(toPyramidPoint);
+}
+
+export async function countSeries(db: Q, runId: string, key: string): Promise<number> {
+  return (await seriesInfo(db, runId, key))?.count ?? 0;
+}
+
+/** The run's metric writes after `afterSeq`, in seq order, at most `limit` points (whole writes only). */
+export async function pointsSince(
+  db: Q,
+  runId: string,
+  afterSeq: number,
+  untilSeq: number,
+  keys: readonly string[] | undefined,
+  limit: number,
+): Promise<Array<StoredPoint>> {
+  let q = db
+    .selectFrom('metrics')
+    .select(['key', 'step', 'timestamp', 'seq', 'value', 'is_nan'])
+    .where('run_id', '=', runId)
+    .where('seq', '>', afterSeq)
+    .where('seq', '<=', untilSeq);
+  if (keys) q = q.where('key', 'in', keys);
+  const rows = await q.orderBy('seq').limit(limit).execute();
+  return rows.map((r) => ({
+    key: r.key,
+    step: Number(r.step),
+    timestamp: Number(r.timestamp),
+    seq: Number(r.seq),
+    value: r.value,
+    isNan: r.is_nan,
+  }));
+}
+
+export async function countSince(db: Q, runId: string, afterSeq: number, keys: readonly string[] | undefined) {
+  let q = db
+    .selectFrom('metrics')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('run_id', '=', runId)
+    .where('seq', '>', afterSeq);
+  if (keys) q = q.where('key', 'in', keys);
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}

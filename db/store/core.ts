@@ -1,0 +1,72 @@
+import type { Kysely } from 'kysely';
+import type { Db } from '../connect.js';
+import { notFound } from '../errors.js';
+import type { Database } from '../types.js';
+import type { ChangeListener, StoreEvent } from './model.js';
+
+export type Trx = Kysely<Database>;
+
+/**
+ * What every store operation shares: the database, the change listeners, and the two ways to touch
+ * the database. `write` runs one transaction per request and publishes its events only after commit;
+ * `read` gives a consistent snapshot for reads that take several queries.
+ */
+export class StoreCore {
+  private readonly listeners = new Set<ChangeListener>();
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  constructor(
+    readonly db: Db,
+    readonly now: () => number = Date.now,
+  ) {}
+
+  onChange(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async write<T>(work: (trx: Trx, events: StoreEvent[]) => Promise<T>): Promise<T> {
+    const events: StoreEvent[] = [];
+    const done = this.db.kysely.transaction().execute((trx) => work(trx, events));
+    this.inFlight.add(done);
+    try {
+      const result = await done;
+      for (const event of events) this.emit(event);
+      return result;
+    } finally {
+      this.inFlight.delete(done);
+    }
+  }
+
+  async read<T>(work: (trx: Trx) => Promise<T>): Promise<T> {
+    // SQLite: one connection, so a transaction keeps writes out for its duration. Postgres: a snapshot.
+    const tx = this.db.kysely.transaction();
+    return (this.db.dialect === 'postgres' ? tx.setIsolationLevel('repeatable read') : tx).execute(work);
+  }
+
+  /** Resolves when every write that has started has committed or failed (graceful shutdown). */
+  async drain(): Promise<void> {
+    while (this.inFlight.size) await Promise.allSettled([...this.inFlight]);
+  }
+
+  get lockRows(): boolean {
+    return this.db.dialect === 'postgres';
+  }
+
+  private emit(event: StoreEvent) {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        // A listener's bug must never undo or fail a committed write.
+        console.error('trackline: change listener failed', error);
+      }
+    }
+  }
+}
+
+/** Experiment ids are decimal strings of integers; anything else names no experiment. */
+export function parseExperimentId(id: string, field = 'experimentId'): number {
+  if (!/^\d{1,15}$/.test(id)) throw notFound(`${field}: no experiment with id=${JSON.stringify(id)} exists`, field);
+  return Number(id);
+}

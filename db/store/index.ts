@@ -1,0 +1,210 @@
+import type { Db } from '../connect.js';
+import { invalid } from '../errors.js';
+import { migrateToLatest } from '../migrate.js';
+import * as experimentsRepo from '../repositories/experiments.js';
+import * as metricsRepo from '../repositories/metrics.js';
+import * as kv from '../repositories/run-key-values.js';
+import * as runsRepo from '../repositories/runs.js';
+import { searchExperiments } from '../search/experiments-query.js';
+import { searchRuns } from '../search/runs-query.js';
+import type { LongValuePolicy } from '../validation.js';
+import { StoreCore, parseExperimentId } from './core.js';
+import * as experiments from './experiments.js';
+import * as history from './history.js';
+import * as logging from './logging.js';
+import type { ChangeListener, Experiment, KeyValue, Page, Run, ViewType } from './model.js';
+import * as runs from './runs.js';
+
+export type { BatchInput, MetricInput } from './logging.js';
+export type { HistoryWindow, MetricSeries, SeriesPoint } from './history.js';
+export * from './model.js';
+
+/**
+ * The tracking store: every rule of trackline lives behind this one entry point, which GraphQL
+ * resolvers and the MLflow REST handlers both call. Each write is one transaction, validated before
+ * anything is written; listeners hear about it after commit.
+ */
+export class TrackingStore {
+  readonly core: StoreCore;
+
+  constructor(readonly db: Db, now?: () => number) {
+    this.core = new StoreCore(db, now);
+  }
+
+  /** Migrates the schema and makes sure experiment "0" (Default) exists. */
+  async init(): Promise<this> {
+    await migrateToLatest(this.db.kysely);
+    await experiments.ensureDefaultExperiment(this.core);
+    return this;
+  }
+
+  onChange(listener: ChangeListener): () => void {
+    return this.core.onChange(listener);
+  }
+
+  /** Waits for in-flight writes, then closes the database. */
+  async close(): Promise<void> {
+    await this.core.drain();
+    await this.db.close();
+  }
+
+  // Experiments
+
+  createExperiment(input: { name: unknown; artifactLocation?: unknown; tags?: readonly KeyValue[] }) {
+    return experiments.createExperiment(this.core, input);
+  }
+  getExperiment(id: string) {
+    return experiments.getExperiment(this.core, id);
+  }
+  getExperimentByName(name: string) {
+    return experiments.getExperimentByName(this.core, name);
+  }
+  renameExperiment(id: string, name: unknown) {
+    return experiments.renameExperiment(this.core, id, name);
+  }
+  deleteExperiment(id: string, repeat: experiments.RepeatPolicy = 'ok') {
+    return experiments.setExperimentLifecycle(this.core, id, 'deleted', repeat);
+  }
+  restoreExperiment(id: string, repeat: experiments.RepeatPolicy = 'ok') {
+    return experiments.setExperimentLifecycle(this.core, id, 'active', repeat);
+  }
+  setExperimentTag(id: string, key: unknown, value: unknown) {
+    return experiments.setExperimentTag(this.core, id, key, value);
+  }
+  deleteExperimentTag(id: string, key: unknown) {
+    return experiments.deleteExperimentTag(this.core, id, key);
+  }
+  async searchExperiments(args: {
+    filter?: string | null;
+    orderBy?: readonly string[] | null;
+    view: ViewType;
+    first: number;
+    after?: string | null;
+  }): Promise<Page<Experiment>> {
+    const page = await searchExperiments(this.db, {
+      filter: args.filter ?? undefined,
+      orderBy: args.orderBy ? [...args.orderBy] : undefined,
+      view: args.view,
+      first: args.first,
+      after: args.after ?? undefined,
+    });
+    return { ...page, items: page.rows.map(experimentsRepo.toExperiment) };
+  }
+
+  // Runs
+
+  createRun(input: runs.CreateRunInput, policy: LongValuePolicy = 'reject') {
+    return runs.createRun(this.core, input, policy);
+  }
+  getRun(id: string) {
+    return runs.getRun(this.core, id);
+  }
+  updateRun(id: string, input: runs.UpdateRunInput) {
+    return runs.updateRun(this.core, id, input);
+  }
+  deleteRun(id: string) {
+    return runs.setRunLifecycle(this.core, id, 'deleted');
+  }
+  restoreRun(id: string) {
+    return runs.setRunLifecycle(this.core, id, 'active');
+  }
+  async searchRuns(args: {
+    experimentIds: readonly string[];
+    filter?: string | null;
+    orderBy?: readonly string[] | null;
+    view: ViewType;
+    first: number;
+    after?: string | null;
+  }): Promise<Page<Run>> {
+    const ids = args.experimentIds.map((id) => parseSearchExperimentId(id));
+    const page = await searchRuns(this.db, {
+      experimentIds: ids.filter((id): id is number => id !== undefined),
+      filter: args.filter ?? undefined,
+      orderBy: args.orderBy ? [...args.orderBy] : undefined,
+      view: args.view,
+      first: args.first,
+      after: args.after ?? undefined,
+    });
+    return { ...page, items: page.rows.map(runsRepo.toRun) };
+  }
+
+  // Logging
+
+  logBatch(runId: unknown, batch: logging.BatchInput, policy: LongValuePolicy = 'reject') {
+    return logging.logBatch(this.core, runId, batch, policy);
+  }
+  logParam(runId: unknown, key: unknown, value: unknown, policy: LongValuePolicy = 'reject') {
+    return this.logBatch(runId, { params: [{ key, value } as KeyValue] }, policy);
+  }
+  logMetric(runId: unknown, metric: logging.MetricInput) {
+    return this.logBatch(runId, { metrics: [metric] });
+  }
+  setTag(runId: unknown, key: unknown, value: unknown, policy: LongValuePolicy = 'reject') {
+    return this.logBatch(runId, { tags: [{ key, value } as KeyValue] }, policy);
+  }
+  deleteTag(runId: string, key: unknown) {
+    return logging.deleteTag(this.core, runId, key);
+  }
+
+  // Metric reads
+
+  metricHistory(runIds: readonly string[], key: string, window: history.HistoryWindow) {
+    return history.metricHistory(this.core, runIds, key, window);
+  }
+  metricPoints(runId: string, key: string, first: number, after?: history.PointCursor) {
+    return history.metricPoints(this.core, runId, key, first, after);
+  }
+  metricWritesSince(runId: string, afterSeq: number, untilSeq: number, keys: readonly string[] | undefined, limit: number) {
+    return history.metricWritesSince(this.core, runId, afterSeq, untilSeq, keys, limit);
+  }
+  countPointsSince(runId: string, afterSeq: number, keys?: readonly string[]) {
+    return history.countPointsSince(this.core, runId, afterSeq, keys);
+  }
+  metricSeqs(runIds: readonly string[]) {
+    return runsRepo.metricSeqs(this.db.kysely, runIds);
+  }
+
+  // Batched reads for dataloaders: one query per call, whatever the number of ids.
+
+  runsByIds(ids: readonly string[]) {
+    return runsRepo.findByIds(this.db.kysely, ids);
+  }
+  childrenOf(parentIds: readonly string[]) {
+    return runsRepo.childrenOf(this.db.kysely, parentIds);
+  }
+  experimentsByIds(ids: readonly string[]) {
+    return experimentsRepo.findByIds(this.db.kysely, numericIds(ids));
+  }
+  paramsOf(runIds: readonly string[]) {
+    return kv.forRuns(this.db.kysely, 'params', runIds);
+  }
+  tagsOf(runIds: readonly string[]) {
+    return kv.forRuns(this.db.kysely, 'tags', runIds);
+  }
+  latestMetricsOf(runIds: readonly string[]) {
+    return metricsRepo.latestForRuns(this.db.kysely, runIds);
+  }
+  experimentTagsOf(ids: readonly string[]) {
+    return experimentsRepo.tagsFor(this.db.kysely, numericIds(ids));
+  }
+  experimentRunStats(ids: readonly string[]) {
+    return experimentsRepo.runStats(this.db.kysely, numericIds(ids));
+  }
+  experimentKeys(kind: 'params' | 'metrics', ids: readonly string[]) {
+    return experimentsRepo.keysOf(this.db.kysely, kind === 'params' ? 'params' : 'latest_metrics', numericIds(ids));
+  }
+}
+
+function numericIds(ids: readonly string[]): number[] {
+  return ids.filter((id) => /^\d{1,15}$/.test(id)).map(Number);
+}
+
+/** Searching an experiment id that cannot exist finds nothing; a malformed one is the caller's mistake. */
+function parseSearchExperimentId(id: string): number | undefined {
+  if (typeof id !== 'string') throw invalid('experimentIds: ids must be strings', 'experimentIds');
+  try {
+    return parseExperimentId(id, 'experimentIds');
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,239 @@
+import { invalid, notFound } from '../errors.js';
+import { decodeMetricValue } from '../metric-value.js';
+import * as metrics from '../repositories/metrics.js';
+import type { LatestCandidate, NewPoint } from '../repositories/metrics.js';
+import * as kv from '../repositories/run-key-values.js';
+import * as runs from '../repositories/runs.js';
+import {
+  LIMITS,
+  type LongValuePolicy,
+  checkKey,
+  checkLong,
+  checkString,
+  checkTimestamp,
+  checkValueLength,
+} from '../validation.js';
+import type { StoreCore, Trx } from './core.js';
+import type { KeyValue, MetricPoint, Run, RunChange, StoreEvent } from './model.js';
+import { type PyramidPoint, summarise } from './pyramid.js';
+import { activeRun } from './runs.js';
+import { SYSTEM_TAGS } from './system-tags.js';
+
+export interface MetricInput {
+  key: unknown;
+  /** a number (NaN and ±Infinity allowed) or one of "NaN", "Infinity", "-Infinity" */
+  value: unknown;
+  step?: unknown;
+  timestamp?: unknown;
+}
+
+export interface BatchInput {
+  metrics?: readonly MetricInput[];
+  params?: readonly KeyValue[];
+  tags?: readonly KeyValue[];
+}
+
+export interface BatchResult {
+  run: Run;
+  /** points that were new (exact duplicates of stored points are ignored) */
+  inserted: number;
+}
+
+/**
+ * Logs metrics, params and tags to a run in one transaction. Everything is validated before anything
+ * is written; a param that would change, an unknown or deleted run, or any bad value rejects the whole
+ * batch. Exact duplicate points are ignored; a write with new points takes the run's next metric seq.
+ */
+export async function logBatch(core: StoreCore, runId: unknown, batch: BatchInput, policy: LongValuePolicy) {
+  const now = core.now();
+  const points = checkMetrics(batch.metrics ?? [], now);
+  const params = checkParams(batch.params ?? [], policy);
+  const tags = checkTags(batch.tags ?? [], 'tags', policy);
+  checkBatchSize(points.length, params.length, tags.length);
+
+  return core.write<BatchResult>(async (trx, events) => {
+    let run = await activeRun(core, trx, runId);
+    const kinds: RunChange[] = [];
+    if (params.length) {
+      await writeParams(trx, run.id, params);
+      kinds.push('PARAMS');
+    }
+    if (tags.length) {
+      run = await writeTags(trx, run, tags, kinds);
+    }
+    let inserted = 0;
+    const event: Extract<StoreEvent, { type: 'run' }> = { type: 'run', runId: run.id, experimentId: run.experimentId, kinds };
+    if (points.length) {
+      const write = await writeMetrics(core, trx, run.id, points);
+      inserted = write?.points.length ?? 0;
+      if (write) {
+        run = { ...run, metricSeq: write.seq };
+        kinds.push('METRICS');
+        event.metricWrite = { runId: run.id, seq: write.seq, metrics: write.points.map(toMetricPoint) };
+        event.latest = write.latest.map(toMetricPoint);
+      }
+    }
+    if (kinds.length) events.push(event);
+    return { run, inserted };
+  });
+}
+
+function toMetricPoint(p: NewPoint): MetricPoint {
+  return { key: p.key, value: p.isNan ? Number.NaN : p.value, step: p.step, timestamp: p.timestamp };
+}
+
+async function writeParams(trx: Trx, runId: string, params: readonly KeyValue[]) {
+  const existing = await kv.find(trx, 'params', runId, params.map((p) => p.key));
+  const before = new Map(existing.map((p) => [p.key, p.value]));
+  const changed = params.filter((p) => before.has(p.key) && before.get(p.key) !== p.value);
+  if (changed.length) {
+    const list = changed.map((p) => `${p.key} (logged ${JSON.stringify(before.get(p.key))}, new ${JSON.stringify(p.value)})`);
+    throw invalid(
+      `params: changing param values is not allowed; params are immutable once logged to run ${runId}: ${list.join(', ')}`,
+      'params',
+    );
+  }
+  await kv.insertNew(trx, 'params', runId, params.filter((p) => !before.has(p.key)));
+}
+
+/** Tags overwrite; the run's name follows mlflow.runName, its parent follows mlflow.parentRunId. */
+async function writeTags(trx: Trx, run: Run, tags: readonly KeyValue[], kinds: RunChange[]): Promise<Run> {
+  // Last value wins inside one request.
+  const last = new Map(tags.map((t) => [t.key, t.value]));
+  await kv.upsert(trx, 'tags', run.id, [...last].map(([key, value]) => ({ key, value })));
+  kinds.push('TAGS');
+  const name = last.get(SYSTEM_TAGS.runName);
+  const parent = last.get(SYSTEM_TAGS.parentRunId);
+  const patch: { name?: string; parentRunId?: string } = {};
+  if (name && name !== run.name) patch.name = name;
+  if (parent !== undefined && parent !== run.parentRunId) patch.parentRunId = parent;
+  if (Object.keys(patch).length === 0) return run;
+  await runs.update(trx, run.id, patch);
+  if (patch.name) kinds.push('UPDATED');
+  return { ...run, ...patch };
+}
+
+interface MetricWriteResult {
+  seq: number;
+  points: NewPoint[];
+  latest: NewPoint[];
+}
+
+async function writeMetrics(core: StoreCore, trx: Trx, runId: string, points: readonly NewPoint[]) {
+  const seq = await runs.nextMetricSeq(trx, runId);
+  const fresh = await metrics.insertPoints(core.db, trx, runId, seq, points);
+  if (fresh.length === 0) {
+    // Every point was an exact duplicate (a replayed batch): no seq, no event.
+    await runs.releaseMetricSeq(trx, runId);
+    return undefined;
+  }
+  const byKey = groupByKey(fresh, seq);
+  const latest = latestCandidates(byKey);
+  await metrics.upsertLatest(trx, runId, latest);
+  await metrics.upsertBuckets(trx, runId, summarise(byKey));
+  return { seq, points: fresh, latest } satisfies MetricWriteResult;
+}
+
+function groupByKey(points: readonly NewPoint[], seq: number): Map<string, PyramidPoint[]> {
+  const byKey = new Map<string, PyramidPoint[]>();
+  for (const p of points) {
+    let list = byKey.get(p.key);
+    if (!list) byKey.set(p.key, (list = []));
+    list.push({ step: p.step, timestamp: p.timestamp, seq, value: p.value, isNan: p.isNan });
+  }
+  return byKey;
+}
+
+/** Per key, the write's candidate for latest_metrics: its max by (step, timestamp, value), NaN as 0. */
+function latestCandidates(byKey: Map<string, PyramidPoint[]>): LatestCandidate[] {
+  const out: LatestCandidate[] = [];
+  for (const [key, list] of byKey) {
+    let best = list[0] as PyramidPoint;
+    let minStep = best.step;
+    for (const p of list) {
+      if (p.step < minStep) minStep = p.step;
+      if (p.step > best.step || (p.step === best.step && (p.timestamp > best.timestamp || (p.timestamp === best.timestamp && p.value > best.value)))) {
+        best = p;
+      }
+    }
+    out.push({ key, step: best.step, timestamp: best.timestamp, value: best.value, isNan: best.isNan, minStep, count: list.length });
+  }
+  return out;
+}
+
+function checkMetrics(list: readonly MetricInput[], now: number): NewPoint[] {
+  if (!Array.isArray(list)) throw invalid('metrics: a list is required', 'metrics');
+  return list.map((m, i) => {
+    const field = `metrics[${i}]`;
+    if (m === null || typeof m !== 'object') throw invalid(`${field}: an object is required`, field);
+    const key = checkKey(m.key, `${field}.key`);
+    const value = decodeMetricValue(m.value);
+    if (value === undefined) {
+      throw invalid(`${field}.value: a number or one of "NaN", "Infinity", "-Infinity" is required, got ${JSON.stringify(m.value)}`, `${field}.value`);
+    }
+    const step = m.step === undefined || m.step === null ? 0 : checkLong(m.step, `${field}.step`);
+    const timestamp = m.timestamp === undefined || m.timestamp === null ? now : checkTimestamp(m.timestamp, `${field}.timestamp`);
+    const isNan = Number.isNaN(value) ? 1 : 0;
+    return { key, step, timestamp, value: isNan ? 0 : value, isNan };
+  });
+}
+
+function checkParams(list: readonly KeyValue[], policy: LongValuePolicy): KeyValue[] {
+  if (!Array.isArray(list)) throw invalid('params: a list is required', 'params');
+  const params = list.map((p, i) => {
+    const field = `params[${i}]`;
+    if (p === null || typeof p !== 'object') throw invalid(`${field}: an object is required`, field);
+    const key = checkKey(p.key, `${field}.key`);
+    const value = checkValueLength(checkString(p.value, `${field}.value`), LIMITS.paramValueLength, `${field}.value`, policy);
+    return { key, value };
+  });
+  const seen = new Set<string>();
+  const duplicates = new Set<string>();
+  for (const p of params) (seen.has(p.key) ? duplicates : seen).add(p.key);
+  if (duplicates.size) {
+    throw invalid(
+      `params: duplicate param keys in one request: ${[...duplicates].map((k) => JSON.stringify(k)).join(', ')}; send one value per key`,
+      'params',
+    );
+  }
+  return params;
+}
+
+export function checkTags(list: readonly KeyValue[], field: string, policy: LongValuePolicy): KeyValue[] {
+  if (!Array.isArray(list)) throw invalid(`${field}: a list is required`, field);
+  return list.map((t, i) => {
+    const at = `${field}[${i}]`;
+    if (t === null || typeof t !== 'object') throw invalid(`${at}: an object is required`, at);
+    const key = checkKey(t.key, `${at}.key`);
+    const value = checkValueLength(checkString(t.value, `${at}.value`), LIMITS.tagValueLength, `${at}.value`, policy);
+    return { key, value };
+  });
+}
+
+function checkBatchSize(metricCount: number, paramCount: number, tagCount: number) {
+  if (metricCount > LIMITS.metricsPerBatch) {
+    throw invalid(`metrics: a batch can contain at most ${LIMITS.metricsPerBatch} metrics, got ${metricCount}; split it across requests`, 'metrics');
+  }
+  if (paramCount > LIMITS.paramsPerBatch) {
+    throw invalid(`params: a batch can contain at most ${LIMITS.paramsPerBatch} params, got ${paramCount}; split it across requests`, 'params');
+  }
+  if (tagCount > LIMITS.tagsPerBatch) {
+    throw invalid(`tags: a batch can contain at most ${LIMITS.tagsPerBatch} tags, got ${tagCount}; split it across requests`, 'tags');
+  }
+  const total = metricCount + paramCount + tagCount;
+  if (total > LIMITS.entitiesPerBatch) {
+    throw invalid(`a batch can contain at most ${LIMITS.entitiesPerBatch} metrics, params and tags together, got ${total}`, 'metrics');
+  }
+}
+
+export async function deleteTag(core: StoreCore, runId: string, key: unknown): Promise<Run> {
+  const checked = checkString(key, 'key');
+  return core.write(async (trx, events) => {
+    const run = await activeRun(core, trx, runId);
+    if (!(await kv.remove(trx, 'tags', run.id, checked))) {
+      throw notFound(`key: no tag with name ${JSON.stringify(checked)} on run ${run.id}`, 'key');
+    }
+    events.push({ type: 'run', runId: run.id, experimentId: run.experimentId, kinds: ['TAGS'] });
+    return run;
+  });
+}

@@ -1,0 +1,87 @@
+import { invalid } from './errors.js';
+
+/** MLflow's limits (mlflow-reference.md 3.3), shared by GraphQL and the REST API. */
+export const LIMITS = {
+  keyLength: 250,
+  paramValueLength: 6000,
+  tagValueLength: 8000,
+  experimentTagValueLength: 5000,
+  experimentNameLength: 500,
+  artifactLocationLength: 2048,
+  metricsPerBatch: 1000,
+  paramsPerBatch: 100,
+  tagsPerBatch: 100,
+  entitiesPerBatch: 1000,
+} as const;
+
+/** What to do with a param or tag value over its limit: GraphQL rejects, MLflow REST truncates. */
+export type LongValuePolicy = 'reject' | 'truncate';
+
+// MLflow: ^[/\w.\- :]*$ with Python's Unicode \w (letters, digits, marks, connector punctuation).
+const KEY_CHARS = /^[/\p{L}\p{N}\p{M}\p{Pc}.\- :]*$/u;
+
+/** Metric, param and tag keys: MLflow's charset, length, and "must not resolve to another path". */
+export function checkKey(key: unknown, field: string): string {
+  if (typeof key !== 'string' || key === '') throw invalid(`${field}: a non-empty key is required`, field);
+  if (key.length > LIMITS.keyLength) {
+    throw invalid(`${field}: key exceeds the maximum length of ${LIMITS.keyLength} characters`, field);
+  }
+  if (!KEY_CHARS.test(key)) {
+    throw invalid(
+      `${field}: invalid key ${JSON.stringify(key)}: names may only contain alphanumerics, underscores (_), dashes (-), periods (.), spaces ( ), colon(:) and slashes (/)`,
+      field,
+    );
+  }
+  if (key.split('/').some((segment) => segment === '' || segment === '.' || segment === '..')) {
+    throw invalid(
+      `${field}: invalid key ${JSON.stringify(key)}: names may be treated as file paths and must not resolve to another name (no empty, '.' or '..' segments, no leading or trailing '/')`,
+      field,
+    );
+  }
+  return key;
+}
+
+export function checkString(value: unknown, field: string): string {
+  if (typeof value !== 'string') throw invalid(`${field}: a string is required`, field);
+  return value;
+}
+
+/** Checks a param/tag value's length under the caller's policy; returns the value to store. */
+export function checkValueLength(value: string, max: number, field: string, policy: LongValuePolicy): string {
+  if (value.length <= max) return value;
+  if (policy === 'truncate') return value.slice(0, max);
+  throw invalid(`${field}: value exceeds the maximum length of ${max} characters (got ${value.length})`, field);
+}
+
+/** int64 carried as a JS number: integral and within ±(2^53-1). */
+export function checkLong(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+    throw invalid(`${field}: an integer between -(2^53-1) and 2^53-1 is required, got ${JSON.stringify(value)}`, field);
+  }
+  return value;
+}
+
+export function checkTimestamp(value: unknown, field: string): number {
+  const ts = checkLong(value, field);
+  if (ts < 0) throw invalid(`${field}: a timestamp must be a nonnegative integer of milliseconds, got ${ts}`, field);
+  return ts;
+}
+
+export function checkMetricValue(value: unknown, field: string): number {
+  if (typeof value !== 'number') throw invalid(`${field}: a number, NaN or ±Infinity is required`, field);
+  return value;
+}
+
+export function checkExperimentName(name: unknown, field = 'name'): string {
+  if (typeof name !== 'string' || name.trim() === '') throw invalid(`${field}: a non-empty experiment name is required`, field);
+  if (name.length > LIMITS.experimentNameLength) {
+    throw invalid(`${field}: exceeds the maximum length of ${LIMITS.experimentNameLength} characters`, field);
+  }
+  return name;
+}
+
+/** 32-char lowercase hex ids are ours; MLflow also accepts client-made ids of this shape. */
+const RUN_ID = /^[a-zA-Z0-9][\w-]{0,255}$/;
+export function isRunIdShape(id: string): boolean {
+  return RUN_ID.test(id);
+}

@@ -1,0 +1,20 @@
+import type { TrackingStore } from '../db/store/index.js';
+import type { ArtifactLister } from './artifacts.js';
+import type { LiveBus } from './live/bus.js';
+import { Loaders } from './loaders.js';
+
+/** What the server provides once, for every request. */
+export interface ServerDeps {
+  store: TrackingStore;
+  bus: LiveBus;
+  artifacts?: ArtifactLister;
+}
+
+/** Per operation (HTTP request or WebSocket subscribe): the deps plus fresh loaders. */
+export interface Context extends ServerDeps {
+  loaders: Loaders;
+}
+
+export function createContext(deps: ServerDeps): Context {
+  return { ...deps, loaders: new Loaders(deps.store) };
+}

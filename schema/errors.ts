@@ -1,0 +1,24 @@
+import { GraphQLError } from 'graphql';
+import { StoreError } from '../db/errors.js';
+
+/**
+ * Yoga's maskError hook: the store's expected failures become GraphQL errors with `extensions.code`
+ * and the store's message (which names the field and the rule); anything unexpected stays masked.
+ */
+export function maskError(error: unknown, message: string): Error {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  if (original instanceof StoreError) {
+    const path = error instanceof GraphQLError ? error.path : undefined;
+    return new GraphQLError(original.message, {
+      path,
+      extensions: { code: original.code, ...(original.field && { field: original.field }) },
+    });
+  }
+  if (error instanceof GraphQLError && (error.extensions?.code || !error.originalError)) return error;
+  return new GraphQLError(message, {
+    path: error instanceof GraphQLError ? error.path : undefined,
+    extensions: { code: 'INTERNAL' },
+  });
+}
+
+export const graphqlError = (code: string, message: string) => new GraphQLError(message, { extensions: { code } });

@@ -1,0 +1,145 @@
+import type { Experiment } from '../db/store/index.js';
+import { builder } from './builder.js';
+import {
+  LifecycleStage,
+  PageInfoRef,
+  TagInput,
+  TagRef,
+  ViewType,
+  checkFirst,
+  toConnection,
+  toLifecycleStage,
+  type ConnectionShape,
+} from './common.js';
+import { ExperimentRef, RunConnectionRef } from './refs.js';
+
+const ExperimentConnectionRef = builder.objectRef<ConnectionShape<Experiment>>('ExperimentConnection');
+const ExperimentEdgeRef = builder.objectRef<{ cursor: string; node: Experiment }>('ExperimentEdge').implement({
+  fields: (t) => ({ cursor: t.exposeString('cursor'), node: t.field({ type: ExperimentRef, resolve: (e) => e.node }) }),
+});
+ExperimentConnectionRef.implement({
+  fields: (t) => ({
+    edges: t.field({ type: [ExperimentEdgeRef], resolve: (c) => c.edges }),
+    pageInfo: t.field({ type: PageInfoRef, resolve: (c) => c.pageInfo }),
+    totalCount: t.int({ resolve: (c) => c.totalCount() }),
+  }),
+});
+
+ExperimentRef.implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    artifactLocation: t.exposeString('artifactLocation'),
+    lifecycleStage: t.field({ type: LifecycleStage, resolve: (e) => toLifecycleStage(e.lifecycleStage) }),
+    creationTime: t.field({ type: 'Long', resolve: (e) => e.creationTime }),
+    lastUpdateTime: t.field({ type: 'Long', resolve: (e) => e.lastUpdateTime }),
+    tags: t.field({ type: [TagRef], resolve: (e, _a, ctx) => ctx.loaders.experimentTags.load(e.id) }),
+    runCount: t.int({
+      description: 'Active runs in this experiment.',
+      resolve: async (e, _a, ctx) => (await ctx.loaders.experimentStats.load(e.id)).runCount,
+    }),
+    lastRunStartTime: t.field({
+      type: 'Long',
+      nullable: true,
+      resolve: async (e, _a, ctx) => (await ctx.loaders.experimentStats.load(e.id)).lastRunStartTime,
+    }),
+    paramKeys: t.stringList({
+      description: 'Param keys used by the active runs, sorted.',
+      resolve: (e, _a, ctx) => ctx.loaders.paramKeys.load(e.id),
+    }),
+    metricKeys: t.stringList({
+      description: 'Metric keys logged by the active runs, sorted.',
+      resolve: (e, _a, ctx) => ctx.loaders.metricKeys.load(e.id),
+    }),
+    runs: t.field({
+      type: RunConnectionRef,
+      args: {
+        filter: t.arg.string(),
+        orderBy: t.arg.stringList(),
+        view: t.arg({ type: ViewType, defaultValue: 'ACTIVE_ONLY' }),
+        first: t.arg.int({ defaultValue: 100 }),
+        after: t.arg.string(),
+      },
+      resolve: async (e, args, ctx) =>
+        toConnection(
+          await ctx.store.searchRuns({
+            experimentIds: [e.id],
+            filter: args.filter,
+            orderBy: args.orderBy,
+            view: args.view ?? 'ACTIVE_ONLY',
+            first: checkFirst(args.first, 1000, 100),
+            after: args.after,
+          }),
+        ),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  experiments: t.field({
+    type: ExperimentConnectionRef,
+    args: {
+      filter: t.arg.string(),
+      orderBy: t.arg.stringList(),
+      view: t.arg({ type: ViewType, defaultValue: 'ACTIVE_ONLY' }),
+      first: t.arg.int({ defaultValue: 100 }),
+      after: t.arg.string(),
+    },
+    resolve: async (_root, args, ctx) =>
+      toConnection(
+        await ctx.store.searchExperiments({
+          filter: args.filter,
+          orderBy: args.orderBy,
+          view: args.view ?? 'ACTIVE_ONLY',
+          first: checkFirst(args.first, 1000, 100),
+          after: args.after,
+        }),
+      ),
+  }),
+  experiment: t.field({
+    type: ExperimentRef,
+    nullable: true,
+    description: 'An experiment by id or by name (active or deleted).',
+    args: { id: t.arg.id(), name: t.arg.string() },
+    resolve: async (_root, args, ctx) => {
+      if (args.id != null) return (await ctx.store.getExperiment(String(args.id))) ?? null;
+      if (args.name != null) return (await ctx.store.getExperimentByName(args.name)) ?? null;
+      return null;
+    },
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  createExperiment: t.field({
+    type: ExperimentRef,
+    args: { name: t.arg.string({ required: true }), artifactLocation: t.arg.string(), tags: t.arg({ type: [TagInput] }) },
+    resolve: (_root, args, ctx) =>
+      ctx.store.createExperiment({ name: args.name, artifactLocation: args.artifactLocation ?? undefined, tags: args.tags ?? [] }),
+  }),
+  renameExperiment: t.field({
+    type: ExperimentRef,
+    args: { id: t.arg.id({ required: true }), name: t.arg.string({ required: true }) },
+    resolve: (_root, args, ctx) => ctx.store.renameExperiment(String(args.id), args.name),
+  }),
+  deleteExperiment: t.field({
+    type: ExperimentRef,
+    description: 'Soft delete; cascades to its runs. Deleting a deleted experiment is a no-op.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => ctx.store.deleteExperiment(String(args.id), 'ok'),
+  }),
+  restoreExperiment: t.field({
+    type: ExperimentRef,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => ctx.store.restoreExperiment(String(args.id), 'ok'),
+  }),
+  setExperimentTag: t.field({
+    type: ExperimentRef,
+    args: { id: t.arg.id({ required: true }), key: t.arg.string({ required: true }), value: t.arg.string({ required: true }) },
+    resolve: (_root, args, ctx) => ctx.store.setExperimentTag(String(args.id), args.key, args.value),
+  }),
+  deleteExperimentTag: t.field({
+    type: ExperimentRef,
+    args: { id: t.arg.id({ required: true }), key: t.arg.string({ required: true }) },
+    resolve: (_root, args, ctx) => ctx.store.deleteExperimentTag(String(args.id), args.key),
+  }),
+}));

@@ -1,0 +1,131 @@
+import { invalid } from '../db/errors.js';
+import type { HistoryWindow, MetricPoint, SeriesPoint } from '../db/store/index.js';
+import { builder } from './builder.js';
+import { PageInfoRef, checkFirst } from './common.js';
+import { MetricSeriesRef } from './refs.js';
+import { decodePointCursor, encodePointCursor } from './point-cursor.js';
+
+export const MetricRef = builder.objectRef<MetricPoint>('Metric').implement({
+  fields: (t) => ({
+    key: t.exposeString('key'),
+    value: t.field({ type: 'MetricValue', resolve: (m) => m.value }),
+    step: t.field({ type: 'Long', resolve: (m) => m.step }),
+    timestamp: t.field({ type: 'Long', resolve: (m) => m.timestamp }),
+  }),
+});
+
+export const MetricInput = builder.inputType('MetricInput', {
+  description: 'step defaults to 0, timestamp to the time the server receives it.',
+  fields: (t) => ({
+    key: t.string({ required: true }),
+    value: t.field({ type: 'MetricValue', required: true }),
+    step: t.field({ type: 'Long' }),
+    timestamp: t.field({ type: 'Long' }),
+  }),
+});
+
+const MetricPointRef = builder.objectRef<SeriesPoint>('MetricPoint').implement({
+  description: 'A point of a series; when sampled, the last point of its bucket plus the bucket\'s min, max and count.',
+  fields: (t) => ({
+    step: t.field({ type: 'Long', resolve: (p) => p.step }),
+    timestamp: t.field({ type: 'Long', resolve: (p) => p.timestamp }),
+    value: t.field({ type: 'MetricValue', resolve: (p) => p.value }),
+    min: t.field({ type: 'MetricValue', nullable: true, resolve: (p) => p.min }),
+    max: t.field({ type: 'MetricValue', nullable: true, resolve: (p) => p.max }),
+    count: t.int({ nullable: true, resolve: (p) => p.count }),
+  }),
+});
+
+MetricSeriesRef.implement({
+  fields: (t) => ({
+    runId: t.exposeID('runId'),
+    key: t.exposeString('key'),
+    totalPoints: t.int({ description: 'Points inside the window.', resolve: (s) => s.totalPoints }),
+    sampled: t.exposeBoolean('sampled'),
+    bucketWidth: t.field({ type: 'Long', nullable: true, resolve: (s) => s.bucketWidth }),
+    lastSeq: t.field({
+      type: 'Long',
+      description: 'The run\'s metric seq this history was read at: subscribe with sinceSeq: lastSeq to continue it.',
+      resolve: (s) => s.lastSeq,
+    }),
+    points: t.field({ type: [MetricPointRef], resolve: (s) => s.points }),
+  }),
+});
+
+export const historyArgs = builder.args((t) => ({
+  maxPoints: t.int({ defaultValue: 1000 }),
+  minStep: t.field({ type: 'Long' }),
+  maxStep: t.field({ type: 'Long' }),
+}));
+
+export function checkHistoryArgs(args: { maxPoints?: number | null; minStep?: number | null; maxStep?: number | null }): HistoryWindow {
+  return { maxPoints: args.maxPoints ?? 1000, minStep: args.minStep, maxStep: args.maxStep };
+}
+
+export const MAX_HISTORY_RUNS = 1000;
+
+interface PointEdge {
+  cursor: string;
+  node: SeriesPoint;
+}
+const MetricPointEdgeRef = builder.objectRef<PointEdge>('MetricPointEdge').implement({
+  fields: (t) => ({ cursor: t.exposeString('cursor'), node: t.field({ type: MetricPointRef, resolve: (e) => e.node }) }),
+});
+const MetricPointConnectionRef = builder
+  .objectRef<{ edges: PointEdge[]; pageInfo: { hasNextPage: boolean; endCursor: string | null }; totalCount: number }>(
+    'MetricPointConnection',
+  )
+  .implement({
+    fields: (t) => ({
+      edges: t.field({ type: [MetricPointEdgeRef], resolve: (c) => c.edges }),
+      pageInfo: t.field({ type: PageInfoRef, resolve: (c) => c.pageInfo }),
+      totalCount: t.exposeInt('totalCount'),
+    }),
+  });
+
+builder.queryFields((t) => ({
+  metricHistory: t.field({
+    type: MetricSeriesRef,
+    description: 'A series downsampled to at most maxPoints aligned power-of-two step buckets (min, max and count kept).',
+    args: { runId: t.arg.id({ required: true }), key: t.arg.string({ required: true }), ...historyArgs },
+    resolve: async (_root, args, ctx) => {
+      const [series] = await ctx.store.metricHistory([String(args.runId)], args.key, checkHistoryArgs(args));
+      return series as NonNullable<typeof series>;
+    },
+  }),
+  metricHistories: t.field({
+    type: [MetricSeriesRef],
+    description: `metricHistory for many runs at once (at most ${MAX_HISTORY_RUNS}), from one snapshot.`,
+    args: { runIds: t.arg.idList({ required: true }), key: t.arg.string({ required: true }), ...historyArgs },
+    resolve: (_root, args, ctx) => {
+      if (args.runIds.length > MAX_HISTORY_RUNS) {
+        throw invalid(`runIds: at most ${MAX_HISTORY_RUNS} runs per request, got ${args.runIds.length}`, 'runIds');
+      }
+      return ctx.store.metricHistory(args.runIds.map(String), args.key, checkHistoryArgs(args));
+    },
+  }),
+  metricPoints: t.field({
+    type: MetricPointConnectionRef,
+    description: 'The exact raw series, paged in (step, timestamp) order.',
+    args: {
+      runId: t.arg.id({ required: true }),
+      key: t.arg.string({ required: true }),
+      first: t.arg.int({ defaultValue: 10_000 }),
+      after: t.arg.string(),
+    },
+    resolve: async (_root, args, ctx) => {
+      const first = checkFirst(args.first, 25_000, 10_000);
+      const after = args.after == null ? undefined : decodePointCursor(args.after);
+      const page = await ctx.store.metricPoints(String(args.runId), args.key, first, after);
+      const edges = page.points.map((p) => ({
+        cursor: encodePointCursor(p),
+        node: { key: args.key, step: p.step, timestamp: p.timestamp, value: p.isNan ? Number.NaN : p.value, min: null, max: null, count: null },
+      }));
+      return {
+        edges,
+        pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges[edges.length - 1]?.cursor ?? null },
+        totalCount: page.totalCount,
+      };
+    },
+  }),
+}));

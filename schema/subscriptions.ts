@@ -1,0 +1,142 @@
+import { invalid, notFound } from '../db/errors.js';
+import type { Experiment, ExperimentChange, MetricPoint, Run, RunChange, StoreEvent } from '../db/store/index.js';
+import { builder } from './builder.js';
+import { graphqlError } from './errors.js';
+import { MetricsLoggedSource, type MetricsItem } from './live/metrics-source.js';
+import { StateSource } from './live/state-source.js';
+import { MetricRef } from './metric.js';
+import { ExperimentRef, RunRef } from './refs.js';
+
+const RunCursor = builder.inputType('RunCursor', {
+  fields: (t) => ({ runId: t.id({ required: true }), seq: t.field({ type: 'Long', required: true }) }),
+});
+
+interface MetricsLoggedShape {
+  runId: string;
+  seq: number;
+  metrics: MetricPoint[];
+}
+const MetricsLoggedRef = builder.objectRef<MetricsLoggedShape>('MetricsLogged').implement({
+  description: 'One committed metric write to a run: its seq and its points (filtered by the subscription\'s keys).',
+  fields: (t) => ({
+    runId: t.exposeID('runId'),
+    seq: t.field({ type: 'Long', resolve: (e) => e.seq }),
+    metrics: t.field({ type: [MetricRef], resolve: (e) => e.metrics }),
+  }),
+});
+
+const RunChangeEnum = builder.enumType('RunChange', {
+  values: ['CREATED', 'UPDATED', 'DELETED', 'RESTORED', 'PARAMS', 'TAGS', 'METRICS', 'ARTIFACTS'] as const,
+});
+const ExperimentChangeEnum = builder.enumType('ExperimentChange', {
+  values: ['CREATED', 'RENAMED', 'DELETED', 'RESTORED', 'TAGS', 'RUNS'] as const,
+});
+
+type RunEventSource = Extract<StoreEvent, { type: 'run' }>;
+interface RunEventShape {
+  kinds: RunChange[];
+  run: Run;
+  metrics: MetricPoint[] | null;
+}
+const RunEventRef = builder.objectRef<RunEventShape>('RunEvent').implement({
+  description: 'One committed write that touched a run; `run` is read fresh, `metrics` holds the latest values it changed.',
+  fields: (t) => ({
+    kinds: t.field({ type: [RunChangeEnum], resolve: (e) => e.kinds }),
+    run: t.field({ type: RunRef, resolve: (e) => e.run }),
+    metrics: t.field({ type: [MetricRef], nullable: true, resolve: (e) => e.metrics }),
+  }),
+});
+
+interface ExperimentEventShape {
+  kind: ExperimentChange;
+  experiment: Experiment;
+}
+const ExperimentEventRef = builder.objectRef<ExperimentEventShape>('ExperimentEvent').implement({
+  fields: (t) => ({
+    kind: t.field({ type: ExperimentChangeEnum, resolve: (e) => e.kind }),
+    experiment: t.field({ type: ExperimentRef, resolve: (e) => e.experiment }),
+  }),
+});
+
+/** Coalescing a lagging client's run events: the newest latest values per key, every kind of change. */
+function mergeRunEvents(older: RunEventSource, newer: RunEventSource): RunEventSource {
+  const kinds = [...new Set([...older.kinds, ...newer.kinds])];
+  const latest = new Map((older.latest ?? []).map((m) => [m.key, m]));
+  for (const m of newer.latest ?? []) latest.set(m.key, m);
+  return { ...newer, kinds, latest: latest.size ? [...latest.values()] : undefined };
+}
+
+builder.subscriptionFields((t) => ({
+  metricsLogged: t.field({
+    type: MetricsLoggedRef,
+    description:
+      'Each committed metric write to the runs, in seq order per run. sinceSeq (one run) or since (a cursor per run) replays the writes after it first, with no gap and no duplicate.',
+    args: {
+      runIds: t.arg.idList({ required: true }),
+      keys: t.arg.stringList(),
+      sinceSeq: t.arg({ type: 'Long' }),
+      since: t.arg({ type: [RunCursor] }),
+    },
+    subscribe: async (_root, args, ctx) => {
+      const runIds = [...new Set(args.runIds.map(String))];
+      const cursors = new Map<string, number>();
+      if (args.sinceSeq != null && args.since != null) {
+        throw invalid('sinceSeq: give either sinceSeq or since, not both', 'sinceSeq');
+      }
+      if (args.sinceSeq != null) {
+        if (runIds.length !== 1) throw invalid('sinceSeq: allowed only with exactly one run id; use since for several', 'sinceSeq');
+        cursors.set(runIds[0] as string, args.sinceSeq);
+      }
+      for (const cursor of args.since ?? []) {
+        const runId = String(cursor.runId);
+        if (!runIds.includes(runId)) throw invalid(`since: run ${runId} is not among runIds`, 'since');
+        cursors.set(runId, cursor.seq);
+      }
+      const existing = await ctx.store.metricSeqs(runIds);
+      const missing = runIds.find((id) => !existing.has(id));
+      if (missing) throw notFound(`runIds: no run with id=${missing} exists`, 'runIds');
+      return MetricsLoggedSource.open(ctx.store, ctx.bus, { runIds, keys: args.keys ?? undefined, cursors });
+    },
+    resolve: (item: MetricsItem) => {
+      if (item.kind === 'resync') throw graphqlError('RESYNC_REQUIRED', item.message);
+      return item.write;
+    },
+  }),
+  runChanged: t.field({
+    type: RunEventRef,
+    description: 'Every committed write that touches a run of the experiment.',
+    args: { experimentId: t.arg.id({ required: true }) },
+    subscribe: (_root, args, ctx) => {
+      const experimentId = String(args.experimentId);
+      return new StateSource<RunEventSource>(
+        ctx.bus,
+        (event) => (event.type === 'run' && event.experimentId === experimentId ? event : undefined),
+        (event) => event.runId,
+        mergeRunEvents,
+      );
+    },
+    resolve: async (event: RunEventSource, _args, ctx) => {
+      ctx.loaders.reset();
+      const run = await ctx.loaders.run.load(event.runId);
+      if (!run) throw notFound(`run ${event.runId} no longer exists`);
+      return { kinds: event.kinds, run, metrics: event.latest ?? null };
+    },
+  }),
+  experimentChanged: t.field({
+    type: ExperimentEventRef,
+    description: 'Experiments created, renamed, deleted, restored, tagged, or whose runs were created, deleted or restored.',
+    subscribe: (_root, _args, ctx) =>
+      new StateSource<Extract<StoreEvent, { type: 'experiment' }>>(
+        ctx.bus,
+        (event) => (event.type === 'experiment' ? event : undefined),
+        (event) => `${event.experimentId}:${event.kind}`,
+        (_older, newer) => newer,
+      ),
+    resolve: async (event, _args, ctx) => {
+      ctx.loaders.reset();
+      const experiment = await ctx.loaders.experiment.load(event.experimentId);
+      if (!experiment) throw notFound(`experiment ${event.experimentId} no longer exists`);
+      return { kind: event.kind, experiment };
+    },
+  }),
+}));

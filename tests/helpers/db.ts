@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { connect } from '../../db/connect.js';
+import { TrackingStore } from '../../db/store/index.js';
+
+export const PG_URL = process.env.TRACKLINE_TEST_PG_URL;
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** The dialects a store suite runs on: SQLite always, Postgres when TRACKLINE_TEST_PG_URL is set. */
+export const DIALECTS: Dialect[] = PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+
+if (!PG_URL) {
+  console.warn('trackline tests: TRACKLINE_TEST_PG_URL is not set: the Postgres half of the store suites did NOT run');
+}
+
+/** A fresh, migrated store: in-memory SQLite, or its own new schema on the test Postgres. */
+export async function openTestStore(dialect: Dialect, now?: () => number): Promise<{ store: TrackingStore; drop: () => Promise<void> }> {
+  if (dialect === 'sqlite') {
+    const store = await new TrackingStore(connect(':memory:'), now).init();
+    return { store, drop: () => store.close() };
+  }
+  const schemaName = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schemaName}`);
+  await admin.end();
+  const url = new URL(PG_URL as string);
+  url.searchParams.set('options', `-c search_path=${schemaName}`);
+  const store = await new TrackingStore(connect(url.toString()), now).init();
+  return {
+    store,
+    drop: async () => {
+      await store.close();
+      const cleanup = new pg.Client({ connectionString: PG_URL });
+      await cleanup.connect();
+      await cleanup.query(`DROP SCHEMA ${schemaName} CASCADE`);
+      await cleanup.end();
+    },
+  };
+}
