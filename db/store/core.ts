@@ -53,6 +53,11 @@ export class StoreCore {
     return this.db.dialect === 'postgres';
   }
 
+  /** Publishes an event about a change made outside a transaction (artifact files). */
+  publish(event: StoreEvent): void {
+    this.emit(event);
+  }
+
   private emit(event: StoreEvent) {
     for (const listener of this.listeners) {
       try {

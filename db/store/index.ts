@@ -146,6 +146,12 @@ export class TrackingStore {
     return logging.deleteTag(this.core, runId, key);
   }
 
+  /** Announces that a run's artifacts changed (files live outside the database: no transaction). */
+  async notifyArtifactsChanged(runId: string): Promise<void> {
+    const run = await runsRepo.findById(this.db.kysely, runId);
+    if (run) this.core.publish({ type: 'run', runId, experimentId: run.experimentId, kinds: ['ARTIFACTS'] });
+  }
+
   // Metric reads
 
   metricHistory(runIds: readonly string[], key: string, window: history.HistoryWindow) {
