@@ -28,8 +28,14 @@ function connectSqlite(path: string): Db {
   // MLflow's rule: LIKE is case-sensitive, ILIKE is not (SQLite's LIKE ignores ASCII case by default).
   raw.pragma('case_sensitive_like = ON');
   raw.pragma('cache_size = -65536');
+  // Query planner statistics: without them the runs search picks worse join orders (about 2x slower).
+  raw.pragma('optimize = 0x10002');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
-  return { kysely, dialect: 'sqlite', sqlite: raw, close: () => kysely.destroy() };
+  const close = async () => {
+    raw.pragma('optimize');
+    await kysely.destroy();
+  };
+  return { kysely, dialect: 'sqlite', sqlite: raw, close };
 }
 
 // int8 (bigint) columns hold epoch ms, steps and seqs, all < 2^53: read them as numbers.
