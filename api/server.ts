@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { connect } from '../db/connect.js';
 import { TrackingStore } from '../db/store/index.js';
 import { InProcessBus, type LiveBus } from '../schema/live/bus.js';
+import { RedisBus } from '../schema/live/redis-bus.js';
 import type { ServerDeps } from '../schema/context.js';
 import type { ServerConfig } from './config.js';
 import { createArtifactRoutes } from './artifacts/routes.js';
@@ -32,7 +33,7 @@ const PROTECTED = /^\/(graphql|api\/|ajax-api\/|artifacts(\/|$)|get-artifact)/;
 
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const store = await new TrackingStore(connect(config.db)).init();
-  const bus: LiveBus = new InProcessBus();
+  const bus: LiveBus = config.redisUrl ? await RedisBus.connect(config.redisUrl) : new InProcessBus();
   store.onChange((event) => bus.publish(event));
   const deps: ServerDeps = { store, bus };
   const yoga = createGraphqlHandler(deps);

@@ -15,6 +15,8 @@ export function maskError(error: unknown, message: string): Error {
     });
   }
   if (error instanceof GraphQLError && (error.extensions?.code || !error.originalError)) return error;
+  // Unexpected: the client gets a masked message, the operator gets the real error.
+  console.error('trackline: unexpected error in a GraphQL operation', original);
   return new GraphQLError(message, {
     path: error instanceof GraphQLError ? error.path : undefined,
     extensions: { code: 'INTERNAL' },
