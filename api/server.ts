@@ -7,6 +7,7 @@ import { RedisBus } from '../schema/live/redis-bus.js';
 import type { ServerDeps } from '../schema/context.js';
 import type { ServerConfig } from './config.js';
 import { createArtifactRoutes } from './artifacts/routes.js';
+import { openRunArtifacts } from './artifacts/run-artifacts.js';
 import { createGraphqlHandler } from './graphql.js';
 import { RequestGuard } from './guard.js';
 import { BodyTooLargeError, readBody, sendJson, sendText, sendTooLarge } from './http.js';
@@ -35,11 +36,12 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const store = await new TrackingStore(connect(config.db)).init();
   const bus: LiveBus = config.redisUrl ? await RedisBus.connect(config.redisUrl) : new InProcessBus();
   store.onChange((event) => bus.publish(event));
-  const deps: ServerDeps = { store, bus };
+  const artifacts = await openRunArtifacts(config.artifacts, store);
+  const deps: ServerDeps = { store, bus, artifacts };
   const yoga = createGraphqlHandler(deps);
   const ws = createWebSocketServer(yoga, config.maxBodyBytes);
   const guard = new RequestGuard({ bindHost: config.host, allowHosts: config.allowHosts, allowOrigins: config.allowOrigins });
-  const routes: Route[] = [...createArtifactRoutes(deps, config), ...createMlflowRoutes(deps, config)];
+  const routes: Route[] = [...createArtifactRoutes({ ...deps, artifacts }, config), ...createMlflowRoutes(deps, config)];
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://trackline.invalid');
