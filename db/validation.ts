@@ -85,3 +85,34 @@ const RUN_ID = /^[a-zA-Z0-9][\w-]{0,255}$/;
 export function isRunIdShape(id: string): boolean {
   return RUN_ID.test(id);
 }
+
+/**
+ * An experiment's artifact location. `mlflow-artifacts:/<P>` places artifacts in trackline's own store,
+ * so P must be a plain relative path (no traversal, no encoding tricks: peers.md section 4); any other
+ * location is an opaque string that trackline never resolves, but still carries no URL params/fragments.
+ */
+export function checkArtifactLocation(location: unknown, field = 'artifactLocation'): string {
+  const text = checkString(location, field);
+  if (text.length > LIMITS.artifactLocationLength) {
+    throw invalid(`${field}: exceeds the maximum length of ${LIMITS.artifactLocationLength} characters`, field);
+  }
+  if (/[\u0000-\u001f\u007f?#]/.test(text)) {
+    throw invalid(`${field}: must not contain control characters, '?' or '#' (URL params and fragments are not allowed)`, field);
+  }
+  if (/^runs:\//i.test(text)) throw invalid(`${field}: a runs:/ URI is not a valid artifact location`, field);
+  const proxied = /^mlflow-artifacts:(.*)$/i.exec(text);
+  if (proxied) {
+    const rest = proxied[1] as string;
+    if (!rest.startsWith('/') || rest.startsWith('//')) {
+      throw invalid(`${field}: use mlflow-artifacts:/<path> (a host in the URI is not supported)`, field);
+    }
+    const segments = rest.slice(1).replace(/\/+$/, '').split('/');
+    if (segments.some((s) => s === '' || s === '.' || s === '..' || /[\\%;:]/.test(s))) {
+      throw invalid(
+        `${field}: the path of an mlflow-artifacts: location must be plain relative segments (no '.', '..', empty segments, '\\', '%', ';' or ':')`,
+        field,
+      );
+    }
+  }
+  return text;
+}

@@ -1,8 +1,8 @@
 import { alreadyExists, failedPrecondition, invalid, notFound } from '../errors.js';
 import * as experiments from '../repositories/experiments.js';
 import * as runs from '../repositories/runs.js';
-import { LIMITS, checkExperimentName, checkKey, checkString } from '../validation.js';
-import { type StoreCore, type Trx, parseExperimentId } from './core.js';
+import { LIMITS, checkArtifactLocation, checkExperimentName, checkKey, checkString } from '../validation.js';
+import { type StoreCore, type Trx, isUniqueViolation, parseExperimentId } from './core.js';
 import type { Experiment, KeyValue } from './model.js';
 
 export const DEFAULT_EXPERIMENT_ID = '0';
@@ -30,17 +30,10 @@ export async function createExperiment(
   input: { name: unknown; artifactLocation?: unknown; tags?: readonly KeyValue[] },
 ): Promise<Experiment> {
   const name = checkExperimentName(input.name);
-  const location = input.artifactLocation ?? '';
-  checkString(location, 'artifactLocation');
-  if ((location as string).length > LIMITS.artifactLocationLength) {
-    throw invalid(`artifactLocation: exceeds the maximum length of ${LIMITS.artifactLocationLength} characters`, 'artifactLocation');
-  }
-  if (/^runs:\//.test(location as string)) throw invalid('artifactLocation: a runs:/ URI is not a valid artifact location', 'artifactLocation');
+  const location = checkArtifactLocation(input.artifactLocation ?? '');
   const tags = checkExperimentTags(input.tags ?? [], 'tags');
-  return core.write(async (trx, events) => {
-    if (await experiments.findByName(trx, name)) {
-      throw alreadyExists(`name: an experiment named ${JSON.stringify(name)} already exists (active or deleted)`, 'name');
-    }
+  const write = core.write(async (trx, events) => {
+    if (await experiments.findByName(trx, name)) throw nameTaken(name);
     const id = await experiments.insert(trx, { name, artifactLocation: location as string, time: core.now() });
     // Without an explicit location, artifacts live under the server's own store (design.md section 6).
     if (!location) await experiments.setArtifactLocation(trx, id, `mlflow-artifacts:/${id}`);
@@ -48,7 +41,16 @@ export async function createExperiment(
     events.push({ type: 'experiment', experimentId: String(id), kind: 'CREATED' });
     return (await experiments.findById(trx, id)) as Experiment;
   });
+  return write.catch(rethrowNameTaken(name));
 }
+
+const nameTaken = (name: string) =>
+  alreadyExists(`name: an experiment named ${JSON.stringify(name)} already exists (active or deleted)`, 'name');
+
+/** A concurrent request took the name between our check and our write: the unique index caught it. */
+const rethrowNameTaken = (name: string) => (error: unknown): never => {
+  throw isUniqueViolation(error) ? nameTaken(name) : error;
+};
 
 export async function getExperiment(core: StoreCore, id: string): Promise<Experiment | undefined> {
   if (!/^\d{1,15}$/.test(id)) return undefined;
@@ -77,16 +79,15 @@ async function existingExperiment(trx: Trx, id: string): Promise<Experiment> {
 
 export async function renameExperiment(core: StoreCore, id: string, newName: unknown): Promise<Experiment> {
   const name = checkExperimentName(newName);
-  return core.write(async (trx, events) => {
+  const write = core.write(async (trx, events) => {
     const experiment = await activeExperiment(trx, id, 'id');
     if (experiment.name === name) return experiment;
-    if (await experiments.findByName(trx, name)) {
-      throw alreadyExists(`name: an experiment named ${JSON.stringify(name)} already exists (active or deleted)`, 'name');
-    }
+    if (await experiments.findByName(trx, name)) throw nameTaken(name);
     await experiments.rename(trx, Number(experiment.id), name, core.now());
     events.push({ type: 'experiment', experimentId: experiment.id, kind: 'RENAMED' });
     return (await experiments.findById(trx, Number(id))) as Experiment;
   });
+  return write.catch(rethrowNameTaken(name));
 }
 
 /** Soft delete or restore, cascading to every run of the experiment; one event for the experiment. */
