@@ -36,7 +36,6 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const where = /^postgres/.test(config.db) ? config.db.replace(/\/\/[^@]*@/, '//') : config.db;
-  process.stdout.write(`trackline listening on ${server.url}  (GraphiQL: ${server.url}/graphql, database: ${where})\n`);
   await new Promise<void>((resolve) => {
     let stopping = false;
     const stop = (signal: string) => {
@@ -50,6 +49,8 @@ async function main(argv: string[]): Promise<number> {
     };
     process.on('SIGINT', () => stop('SIGINT'));
     process.on('SIGTERM', () => stop('SIGTERM'));
+    // Announce only once the signals are handled: a supervisor may stop us as soon as it reads this.
+    process.stdout.write(`trackline listening on ${server.url}  (GraphiQL: ${server.url}/graphql, database: ${where})\n`);
   });
   process.stdout.write('trackline: stopped\n');
   return 0;

@@ -73,8 +73,14 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     await yoga.requestListener(req, res);
   };
 
+  let closing: Promise<void> | undefined;
   const inFlight = new Set<Promise<void>>();
+  const answering = new Set<ServerResponse>();
   const server: Server = createServer((req, res) => {
+    // Once stopping, every answer closes its connection, so no client sends another request into a reset.
+    if (closing) res.setHeader('connection', 'close');
+    answering.add(res);
+    res.once('close', () => answering.delete(res));
     const done = handle(req, res)
       .catch((error: unknown) => {
         if (error instanceof BodyTooLargeError) return sendTooLarge(res, error.limit, 'graphql');
@@ -104,13 +110,14 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const port = (server.address() as AddressInfo).port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
 
-  let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
+      for (const res of answering) if (!res.headersSent) res.setHeader('connection', 'close');
       await ws.close();
-      await Promise.allSettled([...inFlight]);
+      // Requests keep arriving on busy keep-alive connections until their answer says close: wait for all.
+      while (inFlight.size) await Promise.allSettled([...inFlight]);
       server.closeAllConnections();
       await stopped;
       await store.close();

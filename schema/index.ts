@@ -5,6 +5,7 @@ import './common.js';
 import './experiment.js';
 import './run.js';
 import './metric.js';
+import './logged-model.js';
 import './subscriptions.js';
 
 export const schema = builder.toSchema();

@@ -66,6 +66,32 @@ function mergeRunEvents(older: RunEventSource, newer: RunEventSource): RunEventS
   return { ...newer, kinds, latest: latest.size ? [...latest.values()] : undefined };
 }
 
+/**
+ * The store's event names each key's best point of the write, which is the run's latest only if it
+ * beat the stored one (a point at an older step does not). Keep the keys whose latest it now is.
+ */
+function changedLatest(candidates: readonly MetricPoint[], current: readonly MetricPoint[]): MetricPoint[] {
+  const latest = new Map(current.map((m) => [m.key, m]));
+  return candidates.filter((c) => {
+    const now = latest.get(c.key);
+    return now !== undefined && now.step === c.step && now.timestamp === c.timestamp && Object.is(now.value, c.value);
+  });
+}
+
+/**
+ * A cursor is a seq the client received, so it lies in [0, the run's metric_seq]. One beyond it would
+ * silently skip the writes up to it (they would count as delivered): refuse it instead.
+ */
+function checkCursors(cursors: ReadonlyMap<string, number>, current: ReadonlyMap<string, number>, field: string) {
+  for (const [runId, seq] of cursors) {
+    const last = current.get(runId) ?? 0;
+    if (seq < 0) throw invalid(`${field}: a seq is 0 or more, got ${seq} for run ${runId}`, field);
+    if (seq > last) {
+      throw invalid(`${field}: seq ${seq} is beyond the last metric write of run ${runId} (seq ${last}); pass the last seq you received`, field);
+    }
+  }
+}
+
 builder.subscriptionFields((t) => ({
   metricsLogged: t.field({
     type: MetricsLoggedRef,
@@ -95,6 +121,7 @@ builder.subscriptionFields((t) => ({
       const existing = await ctx.store.metricSeqs(runIds);
       const missing = runIds.find((id) => !existing.has(id));
       if (missing) throw notFound(`runIds: no run with id=${missing} exists`, 'runIds');
+      checkCursors(cursors, existing, args.sinceSeq != null ? 'sinceSeq' : 'since');
       return MetricsLoggedSource.open(ctx.store, ctx.bus, { runIds, keys: args.keys ?? undefined, cursors });
     },
     resolve: (item: MetricsItem) => {
@@ -119,7 +146,8 @@ builder.subscriptionFields((t) => ({
       ctx.loaders.reset();
       const run = await ctx.loaders.run.load(event.runId);
       if (!run) throw notFound(`run ${event.runId} no longer exists`);
-      return { kinds: event.kinds, run, metrics: event.latest ?? null };
+      const metrics = event.latest ? changedLatest(event.latest, await ctx.loaders.latestMetrics.load(event.runId)) : null;
+      return { kinds: event.kinds, run, metrics };
     },
   }),
   experimentChanged: t.field({

@@ -1,8 +1,9 @@
-import { type Kysely, sql } from 'kysely';
+import type SQLite from 'better-sqlite3';
+import { type CompiledQuery, type Insertable, type Kysely, sql } from 'kysely';
 import type { Db } from '../connect.js';
 import type { RunMetric } from '../store/model.js';
 import type { BucketSummary, PyramidPoint } from '../store/pyramid.js';
-import type { Database, MetricBucketRow } from '../types.js';
+import type { Database, LatestMetricsTable, MetricBucketRow, MetricBucketsTable } from '../types.js';
 
 type Q = Kysely<Database>;
 
@@ -29,7 +30,7 @@ const INSERT_SQL =
  */
 export async function insertPoints(db: Db, trx: Q, runId: string, seq: number, points: readonly NewPoint[]) {
   if (db.sqlite) {
-    const stmt = db.sqlite.prepare(INSERT_SQL);
+    const stmt = prepared(db.sqlite, INSERT_SQL);
     const inserted: NewPoint[] = [];
     for (const p of points) {
       if (stmt.run(runId, p.key, p.step, p.timestamp, p.isNan, p.value, seq).changes === 1) inserted.push(p);
@@ -72,22 +73,26 @@ const latestWins = sql`(excluded.step, excluded.timestamp, excluded.value) > (la
 const takeIfLatest = (col: string) =>
   sql<number>`CASE WHEN ${latestWins} THEN ${sql.ref(`excluded.${col}`)} ELSE ${sql.ref(`latest_metrics.${col}`)} END`;
 
-export async function upsertLatest(trx: Q, runId: string, candidates: readonly LatestCandidate[]): Promise<void> {
+export async function upsertLatest(db: Db, trx: Q, runId: string, candidates: readonly LatestCandidate[]): Promise<void> {
   if (candidates.length === 0) return;
-  await trx
+  const rows = candidates.map((c) => ({
+    run_id: runId,
+    key: c.key,
+    step: c.step,
+    timestamp: c.timestamp,
+    value: c.value,
+    is_nan: c.isNan,
+    min_step: c.minStep,
+    point_count: c.count,
+  }));
+  if (db.sqlite) return runPerRow(db.sqlite, 'latest_metrics', () => latestUpsert(db.kysely, rows.slice(0, 1)).compile(), rows);
+  await latestUpsert(trx, rows).execute();
+}
+
+function latestUpsert(q: Q, rows: readonly LatestRow[]) {
+  return q
     .insertInto('latest_metrics')
-    .values(
-      candidates.map((c) => ({
-        run_id: runId,
-        key: c.key,
-        step: c.step,
-        timestamp: c.timestamp,
-        value: c.value,
-        is_nan: c.isNan,
-        min_step: c.minStep,
-        point_count: c.count,
-      })),
-    )
+    .values(rows)
     .onConflict((oc) =>
       oc.columns(['run_id', 'key']).doUpdateSet({
         // is_nan and value first: all CASEs read the old row, so the order of SET items does not matter.
@@ -98,37 +103,42 @@ export async function upsertLatest(trx: Q, runId: string, candidates: readonly L
         min_step: sql<number>`CASE WHEN excluded.min_step < latest_metrics.min_step THEN excluded.min_step ELSE latest_metrics.min_step END`,
         point_count: sql<number>`latest_metrics.point_count + excluded.point_count`,
       }),
-    )
-    .execute();
+    );
 }
+
+type LatestRow = Insertable<LatestMetricsTable>;
 
 const bucketLastWins = sql`(excluded.last_step, excluded.last_timestamp, excluded.last_seq, excluded.last_value) > (metric_buckets.last_step, metric_buckets.last_timestamp, metric_buckets.last_seq, metric_buckets.last_value)`;
 const takeIfLast = (col: string) =>
   sql<number>`CASE WHEN ${bucketLastWins} THEN ${sql.ref(`excluded.${col}`)} ELSE ${sql.ref(`metric_buckets.${col}`)} END`;
 
 /** Merges a write's bucket summaries into the pyramid (count adds up, min/max widen, last may move). */
-export async function upsertBuckets(trx: Q, runId: string, summaries: readonly BucketSummary[]): Promise<void> {
+export async function upsertBuckets(db: Db, trx: Q, runId: string, summaries: readonly BucketSummary[]): Promise<void> {
+  if (summaries.length === 0) return;
+  const rows = summaries.map((s) => ({
+    run_id: runId,
+    key: s.key,
+    level: s.level,
+    bucket: s.bucket,
+    count: s.count,
+    min: s.min,
+    max: s.max,
+    last_step: s.last.step,
+    last_timestamp: s.last.timestamp,
+    last_seq: s.last.seq,
+    last_value: s.last.value,
+    last_is_nan: s.last.isNan,
+  }));
+  if (db.sqlite) return runPerRow(db.sqlite, 'metric_buckets', () => bucketUpsert(db.kysely, rows.slice(0, 1)).compile(), rows);
   // 12 columns per row: 500 rows stay well under both dialects' bound-parameter limits.
-  for (let i = 0; i < summaries.length; i += 500) {
-    await trx
-      .insertInto('metric_buckets')
-      .values(
-        summaries.slice(i, i + 500).map((s) => ({
-          run_id: runId,
-          key: s.key,
-          level: s.level,
-          bucket: s.bucket,
-          count: s.count,
-          min: s.min,
-          max: s.max,
-          last_step: s.last.step,
-          last_timestamp: s.last.timestamp,
-          last_seq: s.last.seq,
-          last_value: s.last.value,
-          last_is_nan: s.last.isNan,
-        })),
-      )
-      .onConflict((oc) =>
+  for (let i = 0; i < rows.length; i += 500) await bucketUpsert(trx, rows.slice(i, i + 500)).execute();
+}
+
+function bucketUpsert(q: Q, rows: readonly BucketRow[]) {
+  return q
+    .insertInto('metric_buckets')
+    .values(rows)
+    .onConflict((oc) =>
         oc.columns(['run_id', 'key', 'level', 'bucket']).doUpdateSet({
           count: sql<number>`metric_buckets.count + excluded.count`,
           min: sql<number>`CASE WHEN excluded.min IS NULL THEN metric_buckets.min WHEN metric_buckets.min IS NULL OR excluded.min < metric_buckets.min THEN excluded.min ELSE metric_buckets.min END`,
@@ -139,9 +149,34 @@ export async function upsertBuckets(trx: Q, runId: string, summaries: readonly B
           last_value: takeIfLast('last_value'),
           last_is_nan: takeIfLast('last_is_nan'),
         }),
-      )
-      .execute();
-  }
+      );
+}
+
+type BucketRow = Insertable<MetricBucketsTable>;
+
+/**
+ * SQLite hot path: the same statement Kysely builds for one row, compiled and prepared once per
+ * connection, then run per row on the raw handle (synchronously, inside the caller's transaction).
+ * Building and compiling a many-row upsert through the query builder cost more than SQLite's work.
+ */
+function runPerRow(raw: SQLite.Database, name: string, compileOne: () => CompiledQuery, rows: readonly object[]): void {
+  let sqlText = upsertSql.get(name);
+  if (sqlText === undefined) upsertSql.set(name, (sqlText = compileOne().sql));
+  const stmt = prepared(raw, sqlText);
+  // Kysely binds a row's values in the order of its keys, which is how the rows were built.
+  for (const row of rows) stmt.run(Object.values(row));
+}
+
+const upsertSql = new Map<string, string>();
+const statements = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
+
+/** One prepared statement per SQL text and connection (preparing costs about as much as a few runs). */
+function prepared(raw: SQLite.Database, sqlText: string): SQLite.Statement {
+  let byText = statements.get(raw);
+  if (!byText) statements.set(raw, (byText = new Map()));
+  let stmt = byText.get(sqlText);
+  if (!stmt) byText.set(sqlText, (stmt = raw.prepare(sqlText)));
+  return stmt;
 }
 
 const toValue = (value: number, isNan: number) => (isNan ? Number.NaN : value);

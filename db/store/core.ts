@@ -70,6 +70,15 @@ export class StoreCore {
   }
 }
 
+/**
+ * A unique constraint refused a row. Concurrent requests on Postgres can both pass a "name is free"
+ * check before either commits; the constraint then decides, and the loser must hear ALREADY_EXISTS.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
 /** Experiment ids are decimal strings of integers; anything else names no experiment. */
 export function parseExperimentId(id: string, field = 'experimentId'): number {
   if (!/^\d{1,15}$/.test(id)) throw notFound(`${field}: no experiment with id=${JSON.stringify(id)} exists`, field);

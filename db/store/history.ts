@@ -94,10 +94,17 @@ async function seriesOf(
   return { ...empty, totalPoints: total, sampled: true, bucketWidth: 2 ** level, points: aggregate(nodes, raw, level) };
 }
 
+/**
+ * Steps are Longs (|step| <= 2^53-1), so at 2^53 every step falls in bucket -1 or 0: no wider bucket
+ * changes anything. A window across step 0 therefore always spans 2 buckets, and maxPoints = 1 gets
+ * 2 points there rather than a width of Infinity.
+ */
+export const MAX_WIDTH_LEVEL = 53;
+
 /** The smallest k such that aligned buckets of 2^k steps spanning [a, b] number at most maxPoints. */
 export function widthLevel(a: number, b: number, maxPoints: number): number {
   let k = 0;
-  while (Math.floor(b / 2 ** k) - Math.floor(a / 2 ** k) + 1 > maxPoints) k++;
+  while (k < MAX_WIDTH_LEVEL && Math.floor(b / 2 ** k) - Math.floor(a / 2 ** k) + 1 > maxPoints) k++;
   return k;
 }
 

@@ -11,12 +11,17 @@ import type { LongValuePolicy } from '../validation.js';
 import { StoreCore, parseExperimentId } from './core.js';
 import * as experiments from './experiments.js';
 import * as history from './history.js';
+import * as inputs from './inputs.js';
+import * as loggedModels from './logged-models.js';
+import * as metricSampling from './metric-sampling.js';
 import * as logging from './logging.js';
 import type { ChangeListener, Experiment, KeyValue, Page, Run, ViewType } from './model.js';
 import * as runs from './runs.js';
 
 export type { BatchInput, MetricInput } from './logging.js';
 export type { HistoryWindow, MetricSeries, SeriesPoint } from './history.js';
+export type { LoggedModelDetails, LoggedModelStatus } from './logged-models.js';
+export type { RunInputs } from './inputs.js';
 export * from './model.js';
 
 /**
@@ -198,6 +203,60 @@ export class TrackingStore {
   }
   experimentKeys(kind: 'params' | 'metrics', ids: readonly string[]) {
     return experimentsRepo.keysOf(this.db.kysely, kind === 'params' ? 'params' : 'latest_metrics', numericIds(ids));
+  }
+
+  // MLflow compatibility: run inputs, MLflow 3 logged models and run outputs, MLflow's sampled history
+
+  logInputs(runId: string, datasets: readonly inputs.DatasetInputIn[], modelIds?: readonly string[]) {
+    return inputs.logInputs(this.core, runId, datasets, modelIds);
+  }
+  inputsOf(runIds: readonly string[]) {
+    return inputs.inputsOf(this.core, runIds);
+  }
+  datasetSummaries(experimentIds: readonly string[]) {
+    return inputs.datasetSummaries(this.core, experimentIds);
+  }
+  createLoggedModel(input: loggedModels.CreateLoggedModelInput, policy: LongValuePolicy = 'reject') {
+    return loggedModels.createLoggedModel(this.core, input, policy);
+  }
+  getLoggedModel(id: string) {
+    return loggedModels.getLoggedModel(this.core, id);
+  }
+  finalizeLoggedModel(id: string, status: unknown, statusMessage?: unknown) {
+    return loggedModels.finalizeLoggedModel(this.core, id, status, statusMessage);
+  }
+  setLoggedModelTags(id: string, tags: readonly KeyValue[], policy: LongValuePolicy = 'reject') {
+    return loggedModels.setLoggedModelTags(this.core, id, tags, policy);
+  }
+  deleteLoggedModelTag(id: string, key: unknown) {
+    return loggedModels.deleteLoggedModelTag(this.core, id, key);
+  }
+  logLoggedModelParams(id: string, params: readonly KeyValue[], policy: LongValuePolicy = 'reject') {
+    return loggedModels.logLoggedModelParams(this.core, id, params, policy);
+  }
+  deleteLoggedModel(id: string) {
+    return loggedModels.deleteLoggedModel(this.core, id);
+  }
+  searchLoggedModels(args: loggedModels.SearchLoggedModelsArgs) {
+    return loggedModels.searchLoggedModels(this.core, args);
+  }
+  checkLoggedModelsExist(ids: readonly string[]) {
+    return loggedModels.checkModelsExist(this.core, ids);
+  }
+  linkModelMetrics(runId: string, metrics: Parameters<typeof loggedModels.linkModelMetrics>[2]) {
+    return loggedModels.linkModelMetrics(this.core, runId, metrics);
+  }
+  logOutputs(runId: string, outputs: readonly { modelId: string; step: number }[]) {
+    return loggedModels.logOutputs(this.core, runId, outputs);
+  }
+  outputsOf(runIds: readonly string[]) {
+    return loggedModels.outputsOf(this.core, runIds);
+  }
+  loggedModelsOfRuns(runIds: readonly string[]) {
+    return loggedModels.loggedModelsOfRuns(this.core, runIds);
+  }
+  metricHistoryBulkInterval(args: metricSampling.BulkIntervalArgs) {
+    return metricSampling.metricHistoryBulkInterval(this.core, args);
   }
 }
 

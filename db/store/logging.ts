@@ -100,6 +100,8 @@ async function writeParams(trx: Trx, runId: string, params: readonly KeyValue[])
 async function writeTags(trx: Trx, run: Run, tags: readonly KeyValue[], kinds: RunChange[]): Promise<Run> {
   // Last value wins inside one request.
   const last = new Map(tags.map((t) => [t.key, t.value]));
+  // An empty mlflow.runName is ignored, as in MLflow (and updateRun): name and tag stay in sync.
+  if (last.get(SYSTEM_TAGS.runName) === '') last.delete(SYSTEM_TAGS.runName);
   await kv.upsert(trx, 'tags', run.id, [...last].map(([key, value]) => ({ key, value })));
   kinds.push('TAGS');
   const name = last.get(SYSTEM_TAGS.runName);
@@ -129,8 +131,8 @@ async function writeMetrics(core: StoreCore, trx: Trx, runId: string, points: re
   }
   const byKey = groupByKey(fresh, seq);
   const latest = latestCandidates(byKey);
-  await metrics.upsertLatest(trx, runId, latest);
-  await metrics.upsertBuckets(trx, runId, summarise(byKey));
+  await metrics.upsertLatest(core.db, trx, runId, latest);
+  await metrics.upsertBuckets(core.db, trx, runId, summarise(byKey));
   return { seq, points: fresh, latest } satisfies MetricWriteResult;
 }
 

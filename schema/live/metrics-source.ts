@@ -36,6 +36,7 @@ export class MetricsLoggedSource implements AsyncIterableIterator<MetricsItem> {
   private readonly last = new Map<string, number>();
   private readonly seen = new Map<string, number>();
   private readonly keys: ReadonlySet<string> | undefined;
+  private readonly runs: ReadonlySet<string>;
   private queue: MetricWrite[] = [];
   private queuedPoints = 0;
   private ready: MetricsItem[] = [];
@@ -51,6 +52,7 @@ export class MetricsLoggedSource implements AsyncIterableIterator<MetricsItem> {
     private readonly sub: MetricsSubscription,
   ) {
     this.keys = sub.keys ? new Set(sub.keys) : undefined;
+    this.runs = new Set(sub.runIds);
     // Subscribe before reading the database, so no write can fall between the two.
     this.unsubscribe = bus.subscribe((event) => this.onEvent(event));
   }
@@ -68,16 +70,20 @@ export class MetricsLoggedSource implements AsyncIterableIterator<MetricsItem> {
 
   private async start() {
     const current = await this.store.metricSeqs(this.sub.runIds);
-    let replay = 0;
+    // Every run's starting point is set before the next await: events published meanwhile queue up
+    // and are judged against it (a run without a cursor starts at the seq just read).
+    const behind: Array<[string, number]> = [];
     for (const runId of this.sub.runIds) {
       const now = current.get(runId) ?? 0;
       const cursor = this.sub.cursors.get(runId);
       this.last.set(runId, cursor ?? now);
       if (cursor !== undefined && cursor < now) {
         this.raiseSeen(runId, now);
-        replay += await this.store.countPointsSince(runId, cursor, this.sub.keys);
+        behind.push([runId, cursor]);
       }
     }
+    let replay = 0;
+    for (const [runId, cursor] of behind) replay += await this.store.countPointsSince(runId, cursor, this.sub.keys);
     if (replay > LIVE_LIMITS.replayPoints) {
       this.ready.push({
         kind: 'resync',
@@ -86,13 +92,14 @@ export class MetricsLoggedSource implements AsyncIterableIterator<MetricsItem> {
       this.finishAfterReady = true;
       return;
     }
-    if (this.seen.size) this.catchingUp = true;
+    // Replay first: what queued meanwhile is read from the database along with it.
+    if (this.seen.size) this.enterCatchUp();
   }
 
   private onEvent(event: StoreEvent) {
     if (this.closed || event.type !== 'run' || !event.metricWrite) return;
     const write = event.metricWrite;
-    if (!this.last.has(write.runId)) return;
+    if (!this.runs.has(write.runId)) return;
     if (this.catchingUp) {
       this.raiseSeen(write.runId, write.seq);
       return;

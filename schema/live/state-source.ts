@@ -12,6 +12,7 @@ export const STATE_QUEUE_LIMIT = 1_000;
  */
 export class StateSource<E> implements AsyncIterableIterator<E> {
   private queue: E[] = [];
+  private limit = STATE_QUEUE_LIMIT;
   private closed = false;
   private readonly signal = new Signal();
   private readonly unsubscribe: () => void;
@@ -30,7 +31,12 @@ export class StateSource<E> implements AsyncIterableIterator<E> {
     const selected = this.select(event);
     if (selected === undefined) return;
     this.queue.push(selected);
-    if (this.queue.length > STATE_QUEUE_LIMIT) this.coalesce();
+    if (this.queue.length > this.limit) {
+      this.coalesce();
+      // More distinct entities than the limit still leave a long queue: merge again only once it has
+      // doubled, or every new event would rescan it (quadratic work while the client lags).
+      this.limit = Math.max(STATE_QUEUE_LIMIT, this.queue.length * 2);
+    }
     this.signal.notify();
   }
 
@@ -50,6 +56,7 @@ export class StateSource<E> implements AsyncIterableIterator<E> {
     while (!this.closed) {
       const event = this.queue.shift();
       if (event !== undefined) return { value: event, done: false };
+      this.limit = STATE_QUEUE_LIMIT; // caught up
       await this.signal.wait();
     }
     return { value: undefined, done: true };

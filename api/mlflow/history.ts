@@ -1,0 +1,89 @@
+import { BULK_INTERVAL_MAX_RESULTS } from '../../db/store/metric-sampling.js';
+import type { TrackingStore } from '../../db/store/index.js';
+import { decodePointCursor, encodePointCursor } from '../../schema/point-cursor.js';
+import { mlflowError } from './errors.js';
+import { invalidParam } from './fields.js';
+import { metricJson } from './proto-json.js';
+import type { Call, Endpoint } from './router.js';
+
+/**
+ * Metric history (mlflow-reference.md 2.3). get-history pages the exact series with the store's keyset
+ * cursor and returns a token only while more points follow (clients loop while they get one); an
+ * absent or zero max_results means everything. get-history-bulk-interval keeps MLflow's sampling.
+ */
+
+const HISTORY_PAGE = 25_000;
+const BULK_MAX_RUNS = 100;
+
+async function history(store: TrackingStore, runId: string, key: string, limit: number, token: string | undefined) {
+  if (!(await store.getRun(runId))) throw mlflowError('RESOURCE_DOES_NOT_EXIST', `Run with id=${runId} not found`);
+  let after = token ? decodePointCursor(token) : undefined;
+  const points: { step: number; timestamp: number; value: number; isNan: number }[] = [];
+  for (;;) {
+    const want = Math.min(limit - points.length, HISTORY_PAGE);
+    const page = await store.metricPoints(runId, key, want, after);
+    points.push(...page.points);
+    const last = page.points.at(-1);
+    if (!page.hasNextPage || !last) return { points, next: undefined };
+    after = { step: last.step, timestamp: last.timestamp, isNan: last.isNan, value: last.value };
+    if (points.length >= limit) return { points, next: encodePointCursor(after) };
+  }
+}
+
+async function getHistory({ fields, store }: Call) {
+  const runId = fields.runId();
+  const key = fields.requiredString('metric_key');
+  const maxResults = fields.int64('max_results');
+  if (maxResults !== undefined && maxResults < 0) throw invalidParam('max_results', maxResults, 'It must be a positive integer.');
+  const limit = maxResults ? maxResults : Number.POSITIVE_INFINITY;
+  const { points, next } = await history(store, runId, key, limit, fields.string('page_token') || undefined);
+  return {
+    ...(points.length && {
+      metrics: points.map((p) => metricJson({ key, step: p.step, timestamp: p.timestamp, value: p.isNan ? Number.NaN : p.value })),
+    }),
+    ...(next && { next_page_token: next }),
+  };
+}
+
+async function getHistoryBulkInterval({ fields, store }: Call) {
+  const runIds = fields.strings('run_ids');
+  if (runIds.length === 0) throw mlflowError('INVALID_PARAMETER_VALUE', "Missing value for required parameter 'run_ids'.");
+  if (runIds.length > BULK_MAX_RUNS) {
+    throw invalidParam('run_ids', runIds.length, `GetMetricHistoryBulkInterval request must specify at most ${BULK_MAX_RUNS} run_ids. Received ${runIds.length} run_ids.`);
+  }
+  const maxResults = fields.int64('max_results') ?? BULK_INTERVAL_MAX_RESULTS;
+  if (maxResults < 1 || maxResults > BULK_INTERVAL_MAX_RESULTS) {
+    throw invalidParam('max_results', maxResults, `max_results must be between 1 and ${BULK_INTERVAL_MAX_RESULTS}.`);
+  }
+  const metrics = await store.metricHistoryBulkInterval({
+    runIds,
+    key: fields.requiredString('metric_key'),
+    maxResults,
+    startStep: fields.int64('start_step'),
+    endStep: fields.int64('end_step'),
+  });
+  return { ...(metrics.length && { metrics: metrics.map(({ runId, ...m }) => metricJson(m, { run_id: runId })) }) };
+}
+
+/** The UI's unsampled bulk read (ajax only): every run's series, by run then (timestamp, step, value). */
+async function getHistoryBulk({ fields, store }: Call) {
+  const runIds = fields.strings('run_id');
+  const key = fields.requiredString('metric_key');
+  if (runIds.length === 0) throw mlflowError('INVALID_PARAMETER_VALUE', 'GetMetricHistoryBulk request must specify at least one run_id.');
+  if (runIds.length > BULK_MAX_RUNS) throw invalidParam('run_id', runIds.length, `at most ${BULK_MAX_RUNS} run ids are allowed.`);
+  const maxResults = Math.min(fields.int64('max_results') ?? HISTORY_PAGE, HISTORY_PAGE);
+  const out: Record<string, unknown>[] = [];
+  for (const runId of [...runIds].sort()) {
+    const { points } = await history(store, runId, key, maxResults, undefined);
+    points.sort((a, b) => a.timestamp - b.timestamp || a.step - b.step || a.value - b.value);
+    for (const p of points) out.push(metricJson({ key, step: p.step, timestamp: p.timestamp, value: p.isNan ? Number.NaN : p.value }, { run_id: runId }));
+  }
+  return { ...(out.length && { metrics: out }) };
+}
+
+export const historyEndpoints: Endpoint[] = [
+  { method: 'GET', path: '/metrics/get-history', handler: getHistory },
+  { method: 'GET', path: '/metrics/get-history-bulk-interval', handler: getHistoryBulkInterval },
+];
+
+export const ajaxOnlyHistoryEndpoints: Endpoint[] = [{ method: 'GET', path: '/metrics/get-history-bulk', handler: getHistoryBulk }];

@@ -1,0 +1,78 @@
+import { performance } from 'node:perf_hooks';
+import { connect } from '../../db/connect.js';
+import { TrackingStore } from '../../db/store/index.js';
+import { HttpClient, parseGraphql } from '../lib/http-client.js';
+import { measureSequential } from '../lib/sequential.js';
+import { startServerProcess } from '../lib/server-process.js';
+import { tempDir } from '../lib/tmp.js';
+
+export interface RunsQueryOptions {
+  runs: number;
+  params: number;
+  metrics: number;
+  requests: number;
+}
+
+/** What the dashboard's runs table asks for: a filtered, metric-sorted page with each run's params and latest metrics. */
+const RUNS_QUERY = `query Runs($experimentIds: [ID!]!, $filter: String, $orderBy: [String!]) {
+  runs(experimentIds: $experimentIds, filter: $filter, orderBy: $orderBy, first: 100) {
+    edges { cursor node { id name status startTime params { key value } latestMetrics { key value step timestamp } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+/**
+ * runs() over `runs` runs with `params` params and `metrics` metrics each, filtered on a param and a
+ * metric and ordered by a metric, first 100. The database is seeded through the TrackingStore on the
+ * file before the server starts (faster than HTTP, same rows).
+ */
+export async function runsQuery(options: RunsQueryOptions) {
+  const dir = tempDir('runs');
+  try {
+    const seedStarted = performance.now();
+    const experimentId = await seed(dir.file('t.db'), options);
+    const seedSeconds = (performance.now() - seedStarted) / 1000;
+    const server = await startServerProcess({ db: dir.file('t.db'), artifacts: dir.file('a'), label: 'runs' });
+    const http = new HttpClient(server.url, 1);
+    try {
+      let matched = 0;
+      const latencies = await measureSequential(options.requests, 20, async (i) => {
+        // Vary the filter so each request reads a different slice (no answer is cached anywhere).
+        const variables = {
+          experimentIds: [experimentId],
+          filter: `params.p0 = 'v${i % 10}' and metrics.m0 < ${(0.3 + (i % 5) / 10).toFixed(1)}`,
+          orderBy: [`metrics.m${1 + (i % 3)} DESC`],
+        };
+        const data = parseGraphql<{ runs: { edges: unknown[] } }>(await http.post('/graphql', JSON.stringify({ query: RUNS_QUERY, variables })));
+        matched += data.runs.edges.length;
+      });
+      if (matched === 0) throw new Error('runs query: no run matched the filter; the seed or the query is wrong');
+      return { latencies, seedSeconds, averagePage: matched / (options.requests + 20) };
+    } finally {
+      http.close();
+      await server.stop();
+    }
+  } finally {
+    dir.remove();
+  }
+}
+
+async function seed(file: string, options: RunsQueryOptions): Promise<string> {
+  const store = await new TrackingStore(connect(file)).init();
+  try {
+    const experiment = await store.createExperiment({ name: 'runs-bench' });
+    let random = 1;
+    // A small LCG: deterministic values without pulling a generator in.
+    const next = () => ((random = (Math.imul(random, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    for (let r = 0; r < options.runs; r++) {
+      const run = await store.createRun({ experimentId: experiment.id, startTime: 1_700_000_000_000 + r * 1000 });
+      await store.logBatch(run.id, {
+        params: Array.from({ length: options.params }, (_, p) => ({ key: `p${p}`, value: `v${Math.floor(next() * 10)}` })),
+        metrics: Array.from({ length: options.metrics }, (_, m) => ({ key: `m${m}`, value: next(), step: 100, timestamp: 1_700_000_000_000 })),
+      });
+    }
+    return experiment.id;
+  } finally {
+    await store.close();
+  }
+}

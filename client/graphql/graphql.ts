@@ -1,0 +1,671 @@
+/* eslint-disable */
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null | undefined;
+export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: Maybe<T[SubKey]> };
+export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
+export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A 64-bit integer carried as a JSON number: integral, |x| <= 2^53-1 (epoch ms, steps, sizes, seqs). */
+  Long: { input: number; output: number; }
+  /** A metric value: a JSON number, or one of the strings "NaN", "Infinity", "-Infinity". */
+  MetricValue: { input: number | "NaN" | "Infinity" | "-Infinity"; output: number | "NaN" | "Infinity" | "-Infinity"; }
+};
+
+export type ArtifactEntry = {
+  __typename?: 'ArtifactEntry';
+  isDir: Scalars['Boolean']['output'];
+  /** Epoch ms. */
+  modified?: Maybe<Scalars['Long']['output']>;
+  name: Scalars['String']['output'];
+  /** Relative to the run's artifact root. */
+  path: Scalars['String']['output'];
+  size?: Maybe<Scalars['Long']['output']>;
+};
+
+export type Experiment = {
+  __typename?: 'Experiment';
+  artifactLocation: Scalars['String']['output'];
+  creationTime: Scalars['Long']['output'];
+  id: Scalars['ID']['output'];
+  lastRunStartTime?: Maybe<Scalars['Long']['output']>;
+  lastUpdateTime: Scalars['Long']['output'];
+  lifecycleStage: LifecycleStage;
+  /** Metric keys logged by the active runs, sorted. */
+  metricKeys: Array<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  /** Param keys used by the active runs, sorted. */
+  paramKeys: Array<Scalars['String']['output']>;
+  /** Active runs in this experiment. */
+  runCount: Scalars['Int']['output'];
+  runs: RunConnection;
+  tags: Array<Tag>;
+};
+
+
+export type ExperimentRunsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<Scalars['String']['input']>>;
+  view?: InputMaybe<ViewType>;
+};
+
+export type ExperimentChange =
+  | 'CREATED'
+  | 'DELETED'
+  | 'RENAMED'
+  | 'RESTORED'
+  | 'RUNS'
+  | 'TAGS';
+
+export type ExperimentConnection = {
+  __typename?: 'ExperimentConnection';
+  edges: Array<ExperimentEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ExperimentEdge = {
+  __typename?: 'ExperimentEdge';
+  cursor: Scalars['String']['output'];
+  node: Experiment;
+};
+
+export type ExperimentEvent = {
+  __typename?: 'ExperimentEvent';
+  experiment: Experiment;
+  kind: ExperimentChange;
+};
+
+export type LifecycleStage =
+  | 'ACTIVE'
+  | 'DELETED';
+
+export type LoggedModel = {
+  __typename?: 'LoggedModel';
+  artifactUri: Scalars['String']['output'];
+  creationTime: Scalars['Long']['output'];
+  experiment?: Maybe<Experiment>;
+  experimentId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  lastUpdatedTime: Scalars['Long']['output'];
+  metrics: Array<LoggedModelMetric>;
+  modelType: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  params: Array<Param>;
+  sourceRun?: Maybe<Run>;
+  sourceRunId?: Maybe<Scalars['ID']['output']>;
+  status: LoggedModelStatus;
+  statusMessage?: Maybe<Scalars['String']['output']>;
+  tags: Array<Tag>;
+};
+
+/** A metric linked to a logged model (MLflow 3 log-batch with model_id). */
+export type LoggedModelMetric = {
+  __typename?: 'LoggedModelMetric';
+  datasetDigest?: Maybe<Scalars['String']['output']>;
+  datasetName?: Maybe<Scalars['String']['output']>;
+  key: Scalars['String']['output'];
+  runId: Scalars['ID']['output'];
+  step: Scalars['Long']['output'];
+  timestamp: Scalars['Long']['output'];
+  value: Scalars['MetricValue']['output'];
+};
+
+export type LoggedModelStatus =
+  | 'PENDING'
+  | 'READY'
+  | 'UNSPECIFIED'
+  | 'UPLOAD_FAILED';
+
+export type Metric = {
+  __typename?: 'Metric';
+  key: Scalars['String']['output'];
+  step: Scalars['Long']['output'];
+  timestamp: Scalars['Long']['output'];
+  value: Scalars['MetricValue']['output'];
+};
+
+/** step defaults to 0, timestamp to the time the server receives it. */
+export type MetricInput = {
+  key: Scalars['String']['input'];
+  step?: InputMaybe<Scalars['Long']['input']>;
+  timestamp?: InputMaybe<Scalars['Long']['input']>;
+  value: Scalars['MetricValue']['input'];
+};
+
+/** A point of a series; when sampled, the last point of its bucket plus the bucket's min, max and count. */
+export type MetricPoint = {
+  __typename?: 'MetricPoint';
+  count?: Maybe<Scalars['Int']['output']>;
+  max?: Maybe<Scalars['MetricValue']['output']>;
+  min?: Maybe<Scalars['MetricValue']['output']>;
+  step: Scalars['Long']['output'];
+  timestamp: Scalars['Long']['output'];
+  value: Scalars['MetricValue']['output'];
+};
+
+export type MetricPointConnection = {
+  __typename?: 'MetricPointConnection';
+  edges: Array<MetricPointEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type MetricPointEdge = {
+  __typename?: 'MetricPointEdge';
+  cursor: Scalars['String']['output'];
+  node: MetricPoint;
+};
+
+export type MetricSeries = {
+  __typename?: 'MetricSeries';
+  bucketWidth?: Maybe<Scalars['Long']['output']>;
+  key: Scalars['String']['output'];
+  /** The run's metric seq this history was read at: subscribe with sinceSeq: lastSeq to continue it. */
+  lastSeq: Scalars['Long']['output'];
+  points: Array<MetricPoint>;
+  runId: Scalars['ID']['output'];
+  sampled: Scalars['Boolean']['output'];
+  /** Points inside the window. */
+  totalPoints: Scalars['Int']['output'];
+};
+
+/** One committed metric write to a run: its seq and its points (filtered by the subscription's keys). */
+export type MetricsLogged = {
+  __typename?: 'MetricsLogged';
+  metrics: Array<Metric>;
+  runId: Scalars['ID']['output'];
+  seq: Scalars['Long']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  createExperiment: Experiment;
+  createRun: Run;
+  /** Soft delete; cascades to its runs. Deleting a deleted experiment is a no-op. */
+  deleteExperiment: Experiment;
+  deleteExperimentTag: Experiment;
+  /** Soft delete; deleting a deleted run is a no-op. */
+  deleteRun: Run;
+  deleteTag: Run;
+  /** Metrics (at most 1,000), params (100) and tags (100) in one transaction: all of it is written, or none. */
+  logBatch: Run;
+  logMetric: Run;
+  /** Params are immutable: logging the same value again is a no-op, another value is INVALID_ARGUMENT. */
+  logParam: Run;
+  renameExperiment: Experiment;
+  restoreExperiment: Experiment;
+  restoreRun: Run;
+  setExperimentTag: Experiment;
+  setTag: Run;
+  updateRun: Run;
+};
+
+
+export type MutationCreateExperimentArgs = {
+  artifactLocation?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  tags?: InputMaybe<Array<TagInput>>;
+};
+
+
+export type MutationCreateRunArgs = {
+  experimentId: Scalars['ID']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  parentRunId?: InputMaybe<Scalars['ID']['input']>;
+  startTime?: InputMaybe<Scalars['Long']['input']>;
+  tags?: InputMaybe<Array<TagInput>>;
+};
+
+
+export type MutationDeleteExperimentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteExperimentTagArgs = {
+  id: Scalars['ID']['input'];
+  key: Scalars['String']['input'];
+};
+
+
+export type MutationDeleteRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteTagArgs = {
+  key: Scalars['String']['input'];
+  runId: Scalars['ID']['input'];
+};
+
+
+export type MutationLogBatchArgs = {
+  metrics?: InputMaybe<Array<MetricInput>>;
+  params?: InputMaybe<Array<ParamInput>>;
+  runId: Scalars['ID']['input'];
+  tags?: InputMaybe<Array<TagInput>>;
+};
+
+
+export type MutationLogMetricArgs = {
+  key: Scalars['String']['input'];
+  runId: Scalars['ID']['input'];
+  step?: InputMaybe<Scalars['Long']['input']>;
+  timestamp?: InputMaybe<Scalars['Long']['input']>;
+  value: Scalars['MetricValue']['input'];
+};
+
+
+export type MutationLogParamArgs = {
+  key: Scalars['String']['input'];
+  runId: Scalars['ID']['input'];
+  value: Scalars['String']['input'];
+};
+
+
+export type MutationRenameExperimentArgs = {
+  id: Scalars['ID']['input'];
+  name: Scalars['String']['input'];
+};
+
+
+export type MutationRestoreExperimentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationRestoreRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetExperimentTagArgs = {
+  id: Scalars['ID']['input'];
+  key: Scalars['String']['input'];
+  value: Scalars['String']['input'];
+};
+
+
+export type MutationSetTagArgs = {
+  key: Scalars['String']['input'];
+  runId: Scalars['ID']['input'];
+  value: Scalars['String']['input'];
+};
+
+
+export type MutationUpdateRunArgs = {
+  endTime?: InputMaybe<Scalars['Long']['input']>;
+  id: Scalars['ID']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<RunStatus>;
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type Param = {
+  __typename?: 'Param';
+  key: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+export type ParamInput = {
+  key: Scalars['String']['input'];
+  value: Scalars['String']['input'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /** An experiment by id or by name (active or deleted). */
+  experiment?: Maybe<Experiment>;
+  experiments: ExperimentConnection;
+  loggedModel?: Maybe<LoggedModel>;
+  /** metricHistory for many runs at once (at most 1000), from one snapshot. */
+  metricHistories: Array<MetricSeries>;
+  /** A series downsampled to at most maxPoints aligned power-of-two step buckets (min, max and count kept). */
+  metricHistory: MetricSeries;
+  /** The exact raw series, paged in (step, timestamp) order. */
+  metricPoints: MetricPointConnection;
+  run?: Maybe<Run>;
+  /** Runs of one or more experiments; filter and orderBy use MLflow's search syntax. */
+  runs: RunConnection;
+};
+
+
+export type QueryExperimentArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryExperimentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<Scalars['String']['input']>>;
+  view?: InputMaybe<ViewType>;
+};
+
+
+export type QueryLoggedModelArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryMetricHistoriesArgs = {
+  key: Scalars['String']['input'];
+  maxPoints?: InputMaybe<Scalars['Int']['input']>;
+  maxStep?: InputMaybe<Scalars['Long']['input']>;
+  minStep?: InputMaybe<Scalars['Long']['input']>;
+  runIds: Array<Scalars['ID']['input']>;
+};
+
+
+export type QueryMetricHistoryArgs = {
+  key: Scalars['String']['input'];
+  maxPoints?: InputMaybe<Scalars['Int']['input']>;
+  maxStep?: InputMaybe<Scalars['Long']['input']>;
+  minStep?: InputMaybe<Scalars['Long']['input']>;
+  runId: Scalars['ID']['input'];
+};
+
+
+export type QueryMetricPointsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  key: Scalars['String']['input'];
+  runId: Scalars['ID']['input'];
+};
+
+
+export type QueryRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryRunsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  experimentIds: Array<Scalars['ID']['input']>;
+  filter?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<Scalars['String']['input']>>;
+  view?: InputMaybe<ViewType>;
+};
+
+export type Run = {
+  __typename?: 'Run';
+  artifactUri: Scalars['String']['output'];
+  artifacts: Array<ArtifactEntry>;
+  children: Array<Run>;
+  endTime?: Maybe<Scalars['Long']['output']>;
+  experiment: Experiment;
+  experimentId: Scalars['ID']['output'];
+  history: MetricSeries;
+  id: Scalars['ID']['output'];
+  latestMetrics: Array<Metric>;
+  lifecycleStage: LifecycleStage;
+  /** MLflow 3 logged models this run produced (its source runs and declared outputs), oldest first. */
+  loggedModels: Array<LoggedModel>;
+  metric?: Maybe<Metric>;
+  name: Scalars['String']['output'];
+  /** The run's description (markdown): tag mlflow.note.content. */
+  note?: Maybe<Scalars['String']['output']>;
+  params: Array<Param>;
+  parent?: Maybe<Run>;
+  parentRunId?: Maybe<Scalars['ID']['output']>;
+  startTime: Scalars['Long']['output'];
+  status: RunStatus;
+  tags: Array<Tag>;
+  userId: Scalars['String']['output'];
+};
+
+
+export type RunArtifactsArgs = {
+  path?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type RunHistoryArgs = {
+  key: Scalars['String']['input'];
+  maxPoints?: InputMaybe<Scalars['Int']['input']>;
+  maxStep?: InputMaybe<Scalars['Long']['input']>;
+  minStep?: InputMaybe<Scalars['Long']['input']>;
+};
+
+
+export type RunMetricArgs = {
+  key: Scalars['String']['input'];
+};
+
+export type RunChange =
+  | 'ARTIFACTS'
+  | 'CREATED'
+  | 'DELETED'
+  | 'METRICS'
+  | 'PARAMS'
+  | 'RESTORED'
+  | 'TAGS'
+  | 'UPDATED';
+
+export type RunConnection = {
+  __typename?: 'RunConnection';
+  edges: Array<RunEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type RunCursor = {
+  runId: Scalars['ID']['input'];
+  seq: Scalars['Long']['input'];
+};
+
+export type RunEdge = {
+  __typename?: 'RunEdge';
+  cursor: Scalars['String']['output'];
+  node: Run;
+};
+
+/** One committed write that touched a run; `run` is read fresh, `metrics` holds the latest values it changed. */
+export type RunEvent = {
+  __typename?: 'RunEvent';
+  kinds: Array<RunChange>;
+  metrics?: Maybe<Array<Metric>>;
+  run: Run;
+};
+
+export type RunStatus =
+  | 'FAILED'
+  | 'FINISHED'
+  | 'KILLED'
+  | 'RUNNING'
+  | 'SCHEDULED';
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Experiments created, renamed, deleted, restored, tagged, or whose runs were created, deleted or restored. */
+  experimentChanged: ExperimentEvent;
+  /** Each committed metric write to the runs, in seq order per run. sinceSeq (one run) or since (a cursor per run) replays the writes after it first, with no gap and no duplicate. */
+  metricsLogged: MetricsLogged;
+  /** Every committed write that touches a run of the experiment. */
+  runChanged: RunEvent;
+};
+
+
+export type SubscriptionMetricsLoggedArgs = {
+  keys?: InputMaybe<Array<Scalars['String']['input']>>;
+  runIds: Array<Scalars['ID']['input']>;
+  since?: InputMaybe<Array<RunCursor>>;
+  sinceSeq?: InputMaybe<Scalars['Long']['input']>;
+};
+
+
+export type SubscriptionRunChangedArgs = {
+  experimentId: Scalars['ID']['input'];
+};
+
+export type Tag = {
+  __typename?: 'Tag';
+  key: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+export type TagInput = {
+  key: Scalars['String']['input'];
+  value: Scalars['String']['input'];
+};
+
+export type ViewType =
+  | 'ACTIVE_ONLY'
+  | 'ALL'
+  | 'DELETED_ONLY';
+
+export type SdkRunFieldsFragment = { __typename?: 'Run', id: string, name: string, experimentId: string, status: RunStatus, startTime: number, endTime?: number | null, userId: string, lifecycleStage: LifecycleStage, artifactUri: string, parentRunId?: string | null, note?: string | null, params: Array<{ __typename?: 'Param', key: string, value: string }>, tags: Array<{ __typename?: 'Tag', key: string, value: string }>, latestMetrics: Array<{ __typename?: 'Metric', key: string, value: number | "NaN" | "Infinity" | "-Infinity", step: number, timestamp: number }> };
+
+export type SdkExperimentFieldsFragment = { __typename?: 'Experiment', id: string, name: string, artifactLocation: string, lifecycleStage: LifecycleStage, creationTime: number, lastUpdateTime: number, tags: Array<{ __typename?: 'Tag', key: string, value: string }> };
+
+export type SdkLogBatchMutationVariables = Exact<{
+  runId: Scalars['ID']['input'];
+  metrics?: InputMaybe<Array<MetricInput> | MetricInput>;
+  params?: InputMaybe<Array<ParamInput> | ParamInput>;
+  tags?: InputMaybe<Array<TagInput> | TagInput>;
+}>;
+
+
+export type SdkLogBatchMutation = { __typename?: 'Mutation', logBatch: { __typename?: 'Run', id: string } };
+
+export type SdkLogParamMutationVariables = Exact<{
+  runId: Scalars['ID']['input'];
+  key: Scalars['String']['input'];
+  value: Scalars['String']['input'];
+}>;
+
+
+export type SdkLogParamMutation = { __typename?: 'Mutation', logParam: { __typename?: 'Run', id: string } };
+
+export type SdkSetTagMutationVariables = Exact<{
+  runId: Scalars['ID']['input'];
+  key: Scalars['String']['input'];
+  value: Scalars['String']['input'];
+}>;
+
+
+export type SdkSetTagMutation = { __typename?: 'Mutation', setTag: { __typename?: 'Run', id: string } };
+
+export type SdkDeleteTagMutationVariables = Exact<{
+  runId: Scalars['ID']['input'];
+  key: Scalars['String']['input'];
+}>;
+
+
+export type SdkDeleteTagMutation = { __typename?: 'Mutation', deleteTag: { __typename?: 'Run', id: string } };
+
+export type SdkUpdateRunMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  status?: InputMaybe<RunStatus>;
+  endTime?: InputMaybe<Scalars['Long']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SdkUpdateRunMutation = { __typename?: 'Mutation', updateRun: { __typename?: 'Run', id: string, status: RunStatus, endTime?: number | null } };
+
+export type SdkExperimentByNameQueryVariables = Exact<{
+  name: Scalars['String']['input'];
+}>;
+
+
+export type SdkExperimentByNameQuery = { __typename?: 'Query', experiment?: { __typename?: 'Experiment', id: string, name: string, artifactLocation: string, lifecycleStage: LifecycleStage, creationTime: number, lastUpdateTime: number, tags: Array<{ __typename?: 'Tag', key: string, value: string }> } | null };
+
+export type SdkExperimentByIdQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type SdkExperimentByIdQuery = { __typename?: 'Query', experiment?: { __typename?: 'Experiment', id: string, name: string, artifactLocation: string, lifecycleStage: LifecycleStage, creationTime: number, lastUpdateTime: number, tags: Array<{ __typename?: 'Tag', key: string, value: string }> } | null };
+
+export type SdkCreateExperimentMutationVariables = Exact<{
+  name: Scalars['String']['input'];
+  artifactLocation?: InputMaybe<Scalars['String']['input']>;
+  tags?: InputMaybe<Array<TagInput> | TagInput>;
+}>;
+
+
+export type SdkCreateExperimentMutation = { __typename?: 'Mutation', createExperiment: { __typename?: 'Experiment', id: string, name: string, artifactLocation: string, lifecycleStage: LifecycleStage, creationTime: number, lastUpdateTime: number, tags: Array<{ __typename?: 'Tag', key: string, value: string }> } };
+
+export type SdkCreateRunMutationVariables = Exact<{
+  experimentId: Scalars['ID']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  startTime?: InputMaybe<Scalars['Long']['input']>;
+  tags?: InputMaybe<Array<TagInput> | TagInput>;
+  parentRunId?: InputMaybe<Scalars['ID']['input']>;
+}>;
+
+
+export type SdkCreateRunMutation = { __typename?: 'Mutation', createRun: { __typename?: 'Run', id: string, name: string, experimentId: string, status: RunStatus, startTime: number, endTime?: number | null, userId: string, lifecycleStage: LifecycleStage, artifactUri: string, parentRunId?: string | null, note?: string | null, params: Array<{ __typename?: 'Param', key: string, value: string }>, tags: Array<{ __typename?: 'Tag', key: string, value: string }>, latestMetrics: Array<{ __typename?: 'Metric', key: string, value: number | "NaN" | "Infinity" | "-Infinity", step: number, timestamp: number }> } };
+
+export type SdkRunQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type SdkRunQuery = { __typename?: 'Query', run?: { __typename?: 'Run', id: string, name: string, experimentId: string, status: RunStatus, startTime: number, endTime?: number | null, userId: string, lifecycleStage: LifecycleStage, artifactUri: string, parentRunId?: string | null, note?: string | null, params: Array<{ __typename?: 'Param', key: string, value: string }>, tags: Array<{ __typename?: 'Tag', key: string, value: string }>, latestMetrics: Array<{ __typename?: 'Metric', key: string, value: number | "NaN" | "Infinity" | "-Infinity", step: number, timestamp: number }> } | null };
+
+export type SdkSearchRunsQueryVariables = Exact<{
+  experimentIds: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+  filter?: InputMaybe<Scalars['String']['input']>;
+  orderBy?: InputMaybe<Array<Scalars['String']['input']> | Scalars['String']['input']>;
+  view?: InputMaybe<ViewType>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SdkSearchRunsQuery = { __typename?: 'Query', runs: { __typename?: 'RunConnection', edges: Array<{ __typename?: 'RunEdge', node: { __typename?: 'Run', id: string, name: string, experimentId: string, status: RunStatus, startTime: number, endTime?: number | null, userId: string, lifecycleStage: LifecycleStage, artifactUri: string, parentRunId?: string | null, note?: string | null, params: Array<{ __typename?: 'Param', key: string, value: string }>, tags: Array<{ __typename?: 'Tag', key: string, value: string }>, latestMetrics: Array<{ __typename?: 'Metric', key: string, value: number | "NaN" | "Infinity" | "-Infinity", step: number, timestamp: number }> } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
+export type SdkMetricPointsQueryVariables = Exact<{
+  runId: Scalars['ID']['input'];
+  key: Scalars['String']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SdkMetricPointsQuery = { __typename?: 'Query', metricPoints: { __typename?: 'MetricPointConnection', edges: Array<{ __typename?: 'MetricPointEdge', node: { __typename?: 'MetricPoint', step: number, timestamp: number, value: number | "NaN" | "Infinity" | "-Infinity" } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null } } };
+
+export type SdkRunArtifactsQueryVariables = Exact<{
+  runId: Scalars['ID']['input'];
+  path?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SdkRunArtifactsQuery = { __typename?: 'Query', run?: { __typename?: 'Run', artifacts: Array<{ __typename?: 'ArtifactEntry', name: string, path: string, isDir: boolean, size?: number | null, modified?: number | null }> } | null };
+
+export const SdkRunFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SdkRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Run"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"experimentId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"startTime"}},{"kind":"Field","name":{"kind":"Name","value":"endTime"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"lifecycleStage"}},{"kind":"Field","name":{"kind":"Name","value":"artifactUri"}},{"kind":"Field","name":{"kind":"Name","value":"parentRunId"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"params"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"latestMetrics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}}]}}]} as unknown as DocumentNode<SdkRunFieldsFragment, unknown>;
+export const SdkExperimentFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SdkExperimentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Experiment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"artifactLocation"}},{"kind":"Field","name":{"kind":"Name","value":"lifecycleStage"}},{"kind":"Field","name":{"kind":"Name","value":"creationTime"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdateTime"}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]} as unknown as DocumentNode<SdkExperimentFieldsFragment, unknown>;
+export const SdkLogBatchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SdkLogBatch"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"runId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"metrics"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"MetricInput"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"params"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ParamInput"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tags"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TagInput"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logBatch"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"runId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"runId"}}},{"kind":"Argument","name":{"kind":"Name","value":"metrics"},"value":{"kind":"Variable","name":{"kind":"Name","value":"metrics"}}},{"kind":"Argument","name":{"kind":"Name","value":"params"},"value":{"kind":"Variable","name":{"kind":"Name","value":"params"}}},{"kind":"Argument","name":{"kind":"Name","value":"tags"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tags"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<SdkLogBatchMutation, SdkLogBatchMutationVariables>;
+export const SdkLogParamDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SdkLogParam"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"runId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"key"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"value"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logParam"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"runId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"runId"}}},{"kind":"Argument","name":{"kind":"Name","value":"key"},"value":{"kind":"Variable","name":{"kind":"Name","value":"key"}}},{"kind":"Argument","name":{"kind":"Name","value":"value"},"value":{"kind":"Variable","name":{"kind":"Name","value":"value"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<SdkLogParamMutation, SdkLogParamMutationVariables>;
+export const SdkSetTagDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SdkSetTag"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"runId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"key"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"value"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setTag"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"runId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"runId"}}},{"kind":"Argument","name":{"kind":"Name","value":"key"},"value":{"kind":"Variable","name":{"kind":"Name","value":"key"}}},{"kind":"Argument","name":{"kind":"Name","value":"value"},"value":{"kind":"Variable","name":{"kind":"Name","value":"value"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<SdkSetTagMutation, SdkSetTagMutationVariables>;
+export const SdkDeleteTagDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SdkDeleteTag"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"runId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"key"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deleteTag"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"runId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"runId"}}},{"kind":"Argument","name":{"kind":"Name","value":"key"},"value":{"kind":"Variable","name":{"kind":"Name","value":"key"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]} as unknown as DocumentNode<SdkDeleteTagMutation, SdkDeleteTagMutationVariables>;
+export const SdkUpdateRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SdkUpdateRun"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"RunStatus"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"endTime"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Long"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"updateRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}},{"kind":"Argument","name":{"kind":"Name","value":"endTime"},"value":{"kind":"Variable","name":{"kind":"Name","value":"endTime"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"endTime"}}]}}]}}]} as unknown as DocumentNode<SdkUpdateRunMutation, SdkUpdateRunMutationVariables>;
+export const SdkExperimentByNameDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SdkExperimentByName"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"experiment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SdkExperimentFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SdkExperimentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Experiment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"artifactLocation"}},{"kind":"Field","name":{"kind":"Name","value":"lifecycleStage"}},{"kind":"Field","name":{"kind":"Name","value":"creationTime"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdateTime"}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]} as unknown as DocumentNode<SdkExperimentByNameQuery, SdkExperimentByNameQueryVariables>;
+export const SdkExperimentByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SdkExperimentById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"experiment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SdkExperimentFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SdkExperimentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Experiment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"artifactLocation"}},{"kind":"Field","name":{"kind":"Name","value":"lifecycleStage"}},{"kind":"Field","name":{"kind":"Name","value":"creationTime"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdateTime"}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]} as unknown as DocumentNode<SdkExperimentByIdQuery, SdkExperimentByIdQueryVariables>;
+export const SdkCreateExperimentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SdkCreateExperiment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"artifactLocation"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tags"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TagInput"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createExperiment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"Argument","name":{"kind":"Name","value":"artifactLocation"},"value":{"kind":"Variable","name":{"kind":"Name","value":"artifactLocation"}}},{"kind":"Argument","name":{"kind":"Name","value":"tags"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tags"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SdkExperimentFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SdkExperimentFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Experiment"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"artifactLocation"}},{"kind":"Field","name":{"kind":"Name","value":"lifecycleStage"}},{"kind":"Field","name":{"kind":"Name","value":"creationTime"}},{"kind":"Field","name":{"kind":"Name","value":"lastUpdateTime"}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}}]} as unknown as DocumentNode<SdkCreateExperimentMutation, SdkCreateExperimentMutationVariables>;
+export const SdkCreateRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SdkCreateRun"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"experimentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"name"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"startTime"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Long"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"tags"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"TagInput"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"parentRunId"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createRun"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"experimentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"experimentId"}}},{"kind":"Argument","name":{"kind":"Name","value":"name"},"value":{"kind":"Variable","name":{"kind":"Name","value":"name"}}},{"kind":"Argument","name":{"kind":"Name","value":"startTime"},"value":{"kind":"Variable","name":{"kind":"Name","value":"startTime"}}},{"kind":"Argument","name":{"kind":"Name","value":"tags"},"value":{"kind":"Variable","name":{"kind":"Name","value":"tags"}}},{"kind":"Argument","name":{"kind":"Name","value":"parentRunId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"parentRunId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SdkRunFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SdkRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Run"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"experimentId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"startTime"}},{"kind":"Field","name":{"kind":"Name","value":"endTime"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"lifecycleStage"}},{"kind":"Field","name":{"kind":"Name","value":"artifactUri"}},{"kind":"Field","name":{"kind":"Name","value":"parentRunId"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"params"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"latestMetrics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}}]}}]} as unknown as DocumentNode<SdkCreateRunMutation, SdkCreateRunMutationVariables>;
+export const SdkRunDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SdkRun"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"run"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SdkRunFields"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SdkRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Run"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"experimentId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"startTime"}},{"kind":"Field","name":{"kind":"Name","value":"endTime"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"lifecycleStage"}},{"kind":"Field","name":{"kind":"Name","value":"artifactUri"}},{"kind":"Field","name":{"kind":"Name","value":"parentRunId"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"params"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"latestMetrics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}}]}}]} as unknown as DocumentNode<SdkRunQuery, SdkRunQueryVariables>;
+export const SdkSearchRunsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SdkSearchRuns"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"experimentIds"}},"type":{"kind":"NonNullType","type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"view"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ViewType"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"runs"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"experimentIds"},"value":{"kind":"Variable","name":{"kind":"Name","value":"experimentIds"}}},{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"orderBy"},"value":{"kind":"Variable","name":{"kind":"Name","value":"orderBy"}}},{"kind":"Argument","name":{"kind":"Name","value":"view"},"value":{"kind":"Variable","name":{"kind":"Name","value":"view"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"SdkRunFields"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"SdkRunFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Run"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"experimentId"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"startTime"}},{"kind":"Field","name":{"kind":"Name","value":"endTime"}},{"kind":"Field","name":{"kind":"Name","value":"userId"}},{"kind":"Field","name":{"kind":"Name","value":"lifecycleStage"}},{"kind":"Field","name":{"kind":"Name","value":"artifactUri"}},{"kind":"Field","name":{"kind":"Name","value":"parentRunId"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"params"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"tags"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}},{"kind":"Field","name":{"kind":"Name","value":"latestMetrics"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"key"}},{"kind":"Field","name":{"kind":"Name","value":"value"}},{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}}]}}]}}]} as unknown as DocumentNode<SdkSearchRunsQuery, SdkSearchRunsQueryVariables>;
+export const SdkMetricPointsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SdkMetricPoints"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"runId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"key"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"metricPoints"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"runId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"runId"}}},{"kind":"Argument","name":{"kind":"Name","value":"key"},"value":{"kind":"Variable","name":{"kind":"Name","value":"key"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"step"}},{"kind":"Field","name":{"kind":"Name","value":"timestamp"}},{"kind":"Field","name":{"kind":"Name","value":"value"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<SdkMetricPointsQuery, SdkMetricPointsQueryVariables>;
+export const SdkRunArtifactsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SdkRunArtifacts"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"runId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"path"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"run"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"runId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"artifacts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"path"},"value":{"kind":"Variable","name":{"kind":"Name","value":"path"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"path"}},{"kind":"Field","name":{"kind":"Name","value":"isDir"}},{"kind":"Field","name":{"kind":"Name","value":"size"}},{"kind":"Field","name":{"kind":"Name","value":"modified"}}]}}]}}]}}]} as unknown as DocumentNode<SdkRunArtifactsQuery, SdkRunArtifactsQueryVariables>;

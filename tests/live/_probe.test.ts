@@ -1,0 +1,21 @@
+import { test } from 'vitest';
+import { startTestServer } from '../helpers/server.js';
+import { subscribe, wsClient } from '../helpers/ws.js';
+import { METRICS_LOGGED, createRun } from './ops.js';
+test('probe', async () => {
+  const s = await startTestServer();
+  const runId = await createRun(s.url);
+  const client = wsClient(s.url);
+  const good = subscribe(client, METRICS_LOGGED, { runIds: [runId], sinceSeq: 0 });
+  const bad = subscribe(client, 'subscription { metricsLogged(', {});
+  await new Promise((r) => setTimeout(r, 500));
+  console.log('bad', JSON.stringify(bad.received), bad.endedWith, 'good', good.endedWith);
+  const unknown = subscribe(client, 'subscription { nope }', {});
+  await new Promise((r) => setTimeout(r, 300));
+  console.log('unknown', JSON.stringify(unknown.received), unknown.endedWith);
+  const qs = Array.from({ length: 250 }, () => subscribe(client, METRICS_LOGGED, { runIds: [runId], sinceSeq: 0 }));
+  await new Promise((r) => setTimeout(r, 1500));
+  console.log('refused', qs.filter((q) => q.received.length).length, 'bus', (s.bus as any).subscriberCount);
+  await client.dispose();
+  await s.stop();
+});

@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { describe, expect, test } from 'vitest';
+import { DIALECTS, type Dialect, PG_URL } from '../helpers/db.js';
+import { type TestServer, startTestServer } from '../helpers/server.js';
+import { subscribe, wsClient } from '../helpers/ws.js';
+import { KeepAliveClient, acknowledged } from './http-client.js';
+import { LOG_BATCH, METRICS_LOGGED, type MetricsLoggedEvent, createRun, ok } from './ops.js';
+
+const CLIENTS = 50;
+const BATCHES_PER_CLIENT = 10;
+const POINTS_PER_BATCH = 10;
+const WRITES = CLIENTS * BATCHES_PER_CLIENT;
+
+/** A server on SQLite (temp file) or on its own fresh schema of the test Postgres. */
+async function startServerOn(dialect: Dialect): Promise<{ server: TestServer; drop: () => Promise<void> }> {
+  if (dialect === 'sqlite') {
+    const server = await startTestServer();
+    return { server, drop: () => server.stop() };
+  }
+  const schema = `live_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: PG_URL });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const url = new URL(PG_URL as string);
+  url.searchParams.set('options', `-c search_path=${schema}`);
+  const server = await startTestServer({ db: url.toString() });
+  return {
+    server,
+    drop: async () => {
+      await server.stop();
+      const cleanup = new pg.Client({ connectionString: PG_URL });
+      await cleanup.connect();
+      await cleanup.query(`DROP SCHEMA ${schema} CASCADE`);
+      await cleanup.end();
+    },
+  };
+}
+
+describe.each(DIALECTS)('%s', (dialect) => {
+  test(`${CLIENTS} concurrent clients logging to one run: every point stored, no error, one seq per write in order`, async () => {
+    const { server, drop } = await startServerOn(dialect);
+    const watcher = wsClient(server.url);
+    try {
+      const runId = await createRun(server.url);
+      const live = subscribe<MetricsLoggedEvent>(watcher, METRICS_LOGGED, { runIds: [runId], sinceSeq: 0 });
+      const clients = Array.from({ length: CLIENTS }, () => new KeepAliveClient(server.url));
+      const failures: unknown[] = [];
+      await Promise.all(
+        clients.map(async (client, c) => {
+          for (let b = 0; b < BATCHES_PER_CLIENT; b++) {
+            // Client c, batch b: steps (c * BATCHES + b) * POINTS .. + POINTS - 1, so every point is distinct.
+            const first = (c * BATCHES_PER_CLIENT + b) * POINTS_PER_BATCH;
+            const metrics = Array.from({ length: POINTS_PER_BATCH }, (_, k) => ({ key: 'loss', value: first + k, step: first + k }));
+            const answer = await client.graphql(LOG_BATCH, { runId, metrics });
+            if (!acknowledged(answer)) failures.push(answer.body);
+          }
+        }),
+      );
+      for (const client of clients) client.close();
+      expect(failures).toEqual([]);
+
+      const data = await ok(
+        server.url,
+        'query($id: ID!) { run(id: $id) { latestMetrics { key value step } history(key: "loss", maxPoints: 10000) { lastSeq totalPoints points { step } } } }',
+        { id: runId },
+      );
+      const total = WRITES * POINTS_PER_BATCH;
+      expect(data.run.history.totalPoints).toBe(total);
+      expect(data.run.history.lastSeq).toBe(WRITES);
+      expect(data.run.history.points.map((p: { step: number }) => p.step)).toEqual(Array.from({ length: total }, (_, i) => i));
+      expect(data.run.latestMetrics).toEqual([{ key: 'loss', value: total - 1, step: total - 1 }]);
+
+      // Commit order is seq order: a subscriber sees seqs 1..WRITES, each write whole, once.
+      const events = (await live.take(WRITES)).map((e) => e.metricsLogged);
+      expect(events.map((e) => e.seq)).toEqual(Array.from({ length: WRITES }, (_, i) => i + 1));
+      const steps = events.flatMap((e) => e.metrics.map((m) => m.step)).sort((a, b) => a - b);
+      expect(steps).toEqual(Array.from({ length: total }, (_, i) => i));
+      expect(events.every((e) => e.metrics.length === POINTS_PER_BATCH && e.metrics.every((m) => Math.floor(m.step / POINTS_PER_BATCH) === Math.floor(e.metrics[0]!.step / POINTS_PER_BATCH)))).toBe(true);
+      live.close();
+    } finally {
+      await watcher.dispose();
+      await drop();
+    }
+  });
+});
