@@ -3,7 +3,7 @@ import type { HistoryWindow, MetricPoint, SeriesPoint } from '../db/store/index.
 import { builder } from './builder.js';
 import { PageInfoRef, checkFirst } from './common.js';
 import { MetricSeriesRef } from './refs.js';
-import { decodePointCursor, encodePointCursor } from './point-cursor.js';
+import { decodePointCursor, encodePointCursor } from '../db/store/point-cursor.js';
 
 export const MetricRef = builder.objectRef<MetricPoint>('Metric').implement({
   fields: (t) => ({

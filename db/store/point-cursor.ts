@@ -1,5 +1,5 @@
-import { invalid } from '../db/errors.js';
-import type { PointCursor } from '../db/store/history.js';
+import { invalid } from '../errors.js';
+import type { PointCursor } from './history.js';
 
 /** metricPoints cursors: the point's unique key (step, timestamp, is_nan, value), opaque to clients. */
 export function encodePointCursor(p: PointCursor): string {
