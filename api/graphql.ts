@@ -4,6 +4,7 @@ import { createYoga } from 'graphql-yoga';
 import { StoreError } from '../db/errors.js';
 import { type Context, type ServerDeps, createContext, maskError, schema } from '../schema/index.js';
 import { checkOperationLimits } from '../schema/limits.js';
+import { useFastListVariables } from './fast-variables.js';
 
 /** Refuses over-deep, over-wide or over-costly operations before they run, over HTTP and WebSocket. */
 function useOperationLimits(): Plugin {
@@ -40,7 +41,7 @@ export function createGraphqlHandler(deps: ServerDeps) {
     maskedErrors: { maskError },
     logging: false,
     context: () => createContext(deps),
-    plugins: [useOperationLimits()],
+    plugins: [useOperationLimits(), useFastListVariables()],
   });
 }
 

@@ -14,7 +14,7 @@ import { PolynomialRegression } from 'ml-regression-polynomial';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 // In your own project: import { connect } from 'trackline/sdk';
-import { connect } from '../client/sdk/index.js';
+import { TracklineError, connect } from '../client/sdk/index.js';
 
 const SEED = 42;
 const POINTS = 500;
@@ -87,4 +87,8 @@ async function main(): Promise<void> {
   console.log(`dashboard: ${tl.dashboardUrl(experiment)}`);
 }
 
-await main();
+await main().catch((error: unknown) => {
+  console.error(`polynomial-degree: ${error instanceof Error ? error.message : String(error)}`);
+  if (error instanceof TracklineError && error.code === 'NETWORK') console.error('Is the server running? Start it with `npm start`, or set TRACKLINE_URL.');
+  process.exitCode = 1;
+});

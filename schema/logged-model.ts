@@ -60,16 +60,20 @@ export const LoggedModelRef = builder.objectRef<LoggedModelDetails>('LoggedModel
   }),
 });
 
-// One loader per request (keyed on the request's loaders, which subscriptions reset per event).
+// One loader per operation (keyed on its loaders), batching the runs of one tick into one read. It keeps
+// no cache, so a subscription, which resets its loaders per event, never sees stale models.
 const modelLoaders = new WeakMap<object, DataLoader<string, LoggedModelDetails[]>>();
 
 function loggedModelsLoader(ctx: Context): DataLoader<string, LoggedModelDetails[]> {
   let loader = modelLoaders.get(ctx.loaders);
   if (!loader) {
-    loader = new DataLoader(async (runIds) => {
-      const rows = await ctx.store.loggedModelsOfRuns(runIds);
-      return runIds.map((id) => rows.filter((r) => r.runId === id).map((r) => r.model));
-    });
+    loader = new DataLoader(
+      async (runIds) => {
+        const rows = await ctx.store.loggedModelsOfRuns(runIds);
+        return runIds.map((id) => rows.filter((r) => r.runId === id).map((r) => r.model));
+      },
+      { cache: false },
+    );
     modelLoaders.set(ctx.loaders, loader);
   }
   return loader;

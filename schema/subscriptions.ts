@@ -58,12 +58,26 @@ const ExperimentEventRef = builder.objectRef<ExperimentEventShape>('ExperimentEv
   }),
 });
 
-/** Coalescing a lagging client's run events: the newest latest values per key, every kind of change. */
+/**
+ * Coalescing a lagging client's run events: every kind of change, and per key the best candidate for
+ * the latest value. Writes may log older steps after newer ones, so "best" is MLflow's rule, not "newest".
+ */
 function mergeRunEvents(older: RunEventSource, newer: RunEventSource): RunEventSource {
   const kinds = [...new Set([...older.kinds, ...newer.kinds])];
   const latest = new Map((older.latest ?? []).map((m) => [m.key, m]));
-  for (const m of newer.latest ?? []) latest.set(m.key, m);
+  for (const m of newer.latest ?? []) {
+    const kept = latest.get(m.key);
+    if (!kept || beats(m, kept)) latest.set(m.key, m);
+  }
   return { ...newer, kinds, latest: latest.size ? [...latest.values()] : undefined };
+}
+
+/** latest_metrics keeps the max by (step, timestamp, value), NaN counting as 0 (design.md section 3). */
+function beats(a: MetricPoint, b: MetricPoint): boolean {
+  if (a.step !== b.step) return a.step > b.step;
+  if (a.timestamp !== b.timestamp) return a.timestamp > b.timestamp;
+  const value = (m: MetricPoint) => (Number.isNaN(m.value) ? 0 : m.value);
+  return value(a) >= value(b);
 }
 
 /**

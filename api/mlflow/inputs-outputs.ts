@@ -1,4 +1,4 @@
-import { invalidValue, mlflowError } from './errors.js';
+import { invalidValue } from './errors.js';
 import { missing } from './fields.js';
 import type { Call, Endpoint } from './router.js';
 
@@ -33,13 +33,9 @@ async function logOutputs({ fields, store }: Call) {
   await store.logOutputs(runId, models);
 }
 
-const LOGGED_MODELS_TAG = 'mlflow.log-model.history';
 const MODEL_FIELDS = ['artifact_path', 'flavors', 'utc_time_created', 'run_id'];
 
-/**
- * runs/log-model (2.x): appends the MLmodel dict to the run's `mlflow.log-model.history` tag, which the
- * UI reads. The value must stay valid JSON, so an over-long history is an error, not truncated.
- */
+/** runs/log-model (2.x): the MLmodel dict joins the run's `mlflow.log-model.history` tag, which the UI reads. */
 async function logModel({ fields, store }: Call) {
   const runId = fields.runId();
   const text = fields.requiredString('model_json');
@@ -52,19 +48,9 @@ async function logModel({ fields, store }: Call) {
   if (model === null || typeof model !== 'object' || Array.isArray(model)) throw invalidValue('Malformed model info: model_json must be a JSON object.');
   const absent = MODEL_FIELDS.filter((f) => !(f in (model as object)));
   if (absent.length) throw invalidValue(`Model json is missing mandatory fields: ${JSON.stringify(absent)}`);
+  // As MLflow's Model.get_tags_dict: the signature and input example are left out of the tag.
   const { signature: _s, saved_input_example_info: _e, ...record } = model as Record<string, unknown>;
-  if (!(await store.getRun(runId))) throw mlflowError('RESOURCE_DOES_NOT_EXIST', `Run with id=${runId} not found`);
-  const previous = (await store.tagsOf([runId])).find((t) => t.key === LOGGED_MODELS_TAG);
-  let history: unknown[] = [];
-  if (previous) {
-    try {
-      const parsed = JSON.parse(previous.value) as unknown;
-      if (Array.isArray(parsed)) history = parsed;
-    } catch {
-      // A hand-set tag that is not a list: start the history afresh.
-    }
-  }
-  await store.setTag(runId, LOGGED_MODELS_TAG, JSON.stringify([...history, record]), 'reject');
+  await store.recordLoggedModel(runId, record);
 }
 
 export const inputOutputEndpoints: Endpoint[] = [

@@ -1,9 +1,7 @@
-import { basename } from 'node:path';
-import { stat } from 'node:fs/promises';
 import type { GraphqlTransport } from './transport.js';
 import type { ArtifactHttp } from './artifacts/http.js';
 import { uploadLocalPath } from './artifacts/upload.js';
-import { type LogModelOptions, type LoggedModel, modelDescriptor } from './artifacts/model.js';
+import { type LogModelOptions, type LoggedModel, logModel } from './artifacts/model.js';
 import { checkArtifactPath, joinArtifactPath } from './artifacts/paths.js';
 import { chunk } from './chunks.js';
 import { TracklineError, invalidInput } from './errors.js';
@@ -19,8 +17,6 @@ import { checkKey, checkLong, checkNumber, checkString } from './validation.js';
 const PARAMS_PER_BATCH = 100;
 const TAGS_PER_BATCH = 100;
 const NOTE_TAG = 'mlflow.note.content';
-const MODEL_HISTORY_TAG = 'mlflow.log-model.history';
-const TAG_VALUE_MAX = 8000;
 
 export type ParamValue = string | number | boolean;
 
@@ -163,7 +159,7 @@ export class Run {
   }
 
   /** Writes `value` as pretty-printed JSON at `path`. */
-  logJson(value: unknown, path: string): Promise<void> {
+  async logJson(value: unknown, path: string): Promise<void> {
     const text = JSON.stringify(value, null, 2);
     if (text === undefined) throw invalidInput('logJson', 'value', 'must be JSON-serialisable');
     return this.logText(`${text}\n`, path);
@@ -174,13 +170,18 @@ export class Run {
    * either a value (written as model.json) or the path of a file or folder on disk (uploaded as is).
    */
   async logModel(model: unknown, options: LogModelOptions = {}): Promise<LoggedModel> {
-    const artifactPath = this.artifactFile(options.name ?? 'model', 'logModel');
-    const dataPath = typeof model === 'string' ? await this.uploadModelFiles(model, artifactPath) : 'model.json';
-    if (typeof model !== 'string') await this.logJson(model, `${artifactPath}/model.json`);
-    const { descriptor, yaml } = modelDescriptor(this.id, artifactPath, options.flavor ?? 'json', dataPath, options.metadata);
-    await this.logText(yaml, `${artifactPath}/MLmodel`);
-    await this.recordModel(descriptor);
-    return { artifactPath, modelUuid: descriptor.model_uuid as string, descriptor };
+    return logModel(
+      {
+        runId: this.id,
+        artifactPath: this.artifactFile(options.name ?? 'model', 'logModel'),
+        writeText: (text, path) => this.logText(text, path),
+        upload: (localPath, artifactDir) => this.logArtifact(localPath, artifactDir),
+        readTag: async (key) => (await this.info()).tags[key],
+        setTag: (key, value) => this.setTag(key, value),
+      },
+      model,
+      options,
+    );
   }
 
   // ---- end ---------------------------------------------------------------------------------
@@ -239,28 +240,6 @@ export class Run {
     const joined = joinArtifactPath(checkString(path, operation, 'path'));
     if (joined === '') throw invalidInput(operation, 'path', 'a non-empty artifact path is required');
     return checkArtifactPath(joined, operation, 'path');
-  }
-
-  private async uploadModelFiles(localPath: string, artifactPath: string): Promise<string> {
-    const isDir = (await stat(localPath).catch(() => undefined))?.isDirectory();
-    const dataPath = isDir ? 'data' : basename(localPath);
-    await uploadLocalPath(this.context.artifacts, this.id, localPath, isDir ? `${artifactPath}/data` : artifactPath, this.context.artifactConcurrency);
-    return dataPath;
-  }
-
-  /** Appends the descriptor to MLflow's mlflow.log-model.history tag, dropping the oldest entries that no longer fit. */
-  private async recordModel(descriptor: Record<string, unknown>): Promise<void> {
-    const current = (await this.info()).tags[MODEL_HISTORY_TAG];
-    let history: unknown[] = [];
-    try {
-      const parsed: unknown = current ? JSON.parse(current) : [];
-      if (Array.isArray(parsed)) history = parsed;
-    } catch {
-      // an unreadable history is replaced rather than kept
-    }
-    history.push(descriptor);
-    while (history.length > 1 && JSON.stringify(history).length > TAG_VALUE_MAX) history.shift();
-    await this.setTag(MODEL_HISTORY_TAG, JSON.stringify(history));
   }
 }
 

@@ -255,6 +255,9 @@ export class TrackingStore {
   loggedModelsOfRuns(runIds: readonly string[]) {
     return loggedModels.loggedModelsOfRuns(this.core, runIds);
   }
+  recordLoggedModel(runId: string, record: Record<string, unknown>) {
+    return loggedModels.recordLoggedModel(this.core, runId, record);
+  }
   metricHistoryBulkInterval(args: metricSampling.BulkIntervalArgs) {
     return metricSampling.metricHistoryBulkInterval(this.core, args);
   }

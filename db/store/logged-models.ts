@@ -3,6 +3,7 @@ import { invalid, notFound } from '../errors.js';
 import * as models from '../repositories/logged-models.js';
 import type { LoggedModel, ModelMetric } from '../repositories/logged-models.js';
 import { withMlflowTables } from '../repositories/mlflow-tables.js';
+import * as kv from '../repositories/run-key-values.js';
 import * as runsRepo from '../repositories/runs.js';
 import { generateRunName } from '../run-names.js';
 import { LIMITS, type LongValuePolicy, checkKey, checkString, checkValueLength } from '../validation.js';
@@ -276,4 +277,38 @@ function checkModelKeyValues(list: readonly KeyValue[], field: string, maxValue:
     const key = checkKey(kv.key, `${at}.key`);
     return { key, value: checkValueLength(checkString(kv.value, `${at}.value`), maxValue, `${at}.value`, policy) };
   });
+}
+
+export const LOG_MODEL_HISTORY_TAG = 'mlflow.log-model.history';
+
+/**
+ * MLflow 2.x runs/log-model: appends a model's MLmodel dict to the run's `mlflow.log-model.history` tag
+ * (a JSON list the UI reads), read and written in one transaction so concurrent calls lose nothing. The
+ * value must stay valid JSON, so a history over the tag limit is an error rather than truncated.
+ */
+export async function recordLoggedModel(core: StoreCore, runId: string, record: Record<string, unknown>) {
+  await core.write(async (trx, events) => {
+    const run = await activeRun(core, trx, runId);
+    const [previous] = await kv.find(trx, 'tags', run.id, [LOG_MODEL_HISTORY_TAG]);
+    const value = JSON.stringify([...historyOf(previous?.value), record]);
+    if (value.length > LIMITS.tagValueLength) {
+      throw invalid(
+        `model_json: the run's ${LOG_MODEL_HISTORY_TAG} tag would exceed the maximum length of ${LIMITS.tagValueLength} characters`,
+        'model_json',
+      );
+    }
+    await kv.upsert(trx, 'tags', run.id, [{ key: LOG_MODEL_HISTORY_TAG, value }]);
+    events.push({ type: 'run', runId: run.id, experimentId: run.experimentId, kinds: ['TAGS'] });
+  });
+}
+
+function historyOf(value: string | undefined): unknown[] {
+  if (value === undefined) return [];
+  try {
+    const parsed = JSON.parse(value) as unknown;
+    return Array.isArray(parsed) ? parsed : [];
+  } catch {
+    // A hand-set tag that is not a JSON list: the history starts afresh.
+    return [];
+  }
 }

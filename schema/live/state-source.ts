@@ -7,12 +7,15 @@ export const STATE_QUEUE_LIMIT = 1_000;
 
 /**
  * The source of a subscription whose events carry state (a run or an experiment, read fresh when the
- * event is resolved). Events queue in order; when the client lags and the queue fills, it keeps one
- * event per entity, merging what changed, so memory stays bounded and nothing is lost.
+ * event is resolved). Events queue in order; when the client lags and the queue fills, the source keeps
+ * one event per entity, merging what changed, until the client has read everything: memory stays
+ * bounded by the number of entities, nothing is lost, and a slow client reads each entity's newest
+ * state once instead of every stale step.
  */
 export class StateSource<E> implements AsyncIterableIterator<E> {
   private queue: E[] = [];
-  private limit = STATE_QUEUE_LIMIT;
+  /** Set while lagging: one event per entity, in the order of each entity's newest change. */
+  private merged: Map<string, E> | undefined;
   private closed = false;
   private readonly signal = new Signal();
   private readonly unsubscribe: () => void;
@@ -30,33 +33,45 @@ export class StateSource<E> implements AsyncIterableIterator<E> {
     if (this.closed) return;
     const selected = this.select(event);
     if (selected === undefined) return;
-    this.queue.push(selected);
-    if (this.queue.length > this.limit) {
-      this.coalesce();
-      // More distinct entities than the limit still leave a long queue: merge again only once it has
-      // doubled, or every new event would rescan it (quadratic work while the client lags).
-      this.limit = Math.max(STATE_QUEUE_LIMIT, this.queue.length * 2);
+    if (this.merged) this.mergeIn(this.merged, selected);
+    else {
+      this.queue.push(selected);
+      if (this.queue.length > STATE_QUEUE_LIMIT) this.startMerging();
     }
     this.signal.notify();
   }
 
-  /** One event per entity, at the position of its newest event, carrying everything that changed. */
-  private coalesce() {
+  private startMerging() {
     const merged = new Map<string, E>();
-    for (const event of this.queue) {
-      const key = this.keyOf(event);
-      const older = merged.get(key);
-      merged.delete(key);
-      merged.set(key, older === undefined ? event : this.merge(older, event));
+    for (const event of this.queue) this.mergeIn(merged, event);
+    this.queue = [];
+    this.merged = merged;
+  }
+
+  /** The entity's event moves to the end (its newest change) and carries everything that changed. */
+  private mergeIn(merged: Map<string, E>, event: E) {
+    const key = this.keyOf(event);
+    const older = merged.get(key);
+    merged.delete(key);
+    merged.set(key, older === undefined ? event : this.merge(older, event));
+  }
+
+  private take(): E | undefined {
+    if (this.merged) {
+      const first = this.merged.entries().next();
+      if (!first.done) {
+        this.merged.delete(first.value[0]);
+        return first.value[1];
+      }
+      this.merged = undefined; // caught up: every event again, in order
     }
-    this.queue = [...merged.values()];
+    return this.queue.shift();
   }
 
   async next(): Promise<IteratorResult<E>> {
     while (!this.closed) {
-      const event = this.queue.shift();
+      const event = this.take();
       if (event !== undefined) return { value: event, done: false };
-      this.limit = STATE_QUEUE_LIMIT; // caught up
       await this.signal.wait();
     }
     return { value: undefined, done: true };
@@ -81,6 +96,7 @@ export class StateSource<E> implements AsyncIterableIterator<E> {
     this.closed = true;
     this.unsubscribe();
     this.queue = [];
+    this.merged = undefined;
     this.signal.notify();
   }
 }

@@ -269,7 +269,12 @@ describe('limits and refusals', () => {
   });
 
   it('answers FAILED_PRECONDITION, naming the location, for runs whose artifacts live outside trackline', async () => {
-    for (const location of ['s3://bucket/models', '/srv/mlruns', 'mlflow-artifacts://other-host:5000/x', 'mlflow-artifacts:/../escape']) {
+    // Unsafe mlflow-artifacts: locations never get this far: creating the experiment refuses them.
+    for (const location of ['mlflow-artifacts://other-host:5000/x', 'mlflow-artifacts:/../escape']) {
+      const refused = await server.gql('mutation($l: String) { createExperiment(name: "unsafe", artifactLocation: $l) { id } }', { l: location });
+      expect(refused.errors?.[0]?.extensions?.code).toBe('INVALID_ARGUMENT');
+    }
+    for (const location of ['s3://bucket/models', '/srv/mlruns']) {
       const name = `foreign ${location}`;
       const { createExperiment } = await server.ok('mutation($n: String!, $l: String) { createExperiment(name: $n, artifactLocation: $l) { id } }', {
         n: name,

@@ -258,5 +258,14 @@ describe('logging over MLflow REST', () => {
     expectError(await mlflow.post('/runs/log-model', { run_id: id, model_json: '{not json' }), 400, 'INVALID_PARAMETER_VALUE', 'Malformed model info');
     expectError(await mlflow.post('/runs/log-model', { run_id: id, model_json: '{"artifact_path":"m"}' }), 400, 'INVALID_PARAMETER_VALUE', 'missing mandatory fields');
     expectError(await mlflow.post('/runs/log-model', { run_id: id }), 400, 'INVALID_PARAMETER_VALUE', "'model_json'");
+    expectError(await mlflow.post('/runs/log-model', { run_id: 'f'.repeat(32), model_json: JSON.stringify(model) }), 404, 'RESOURCE_DOES_NOT_EXIST');
+  });
+
+  test('concurrent log-model calls all land in the history (one transaction each)', async () => {
+    const id = await mlflow.createRun();
+    const model = (i: number) => ({ run_id: id, artifact_path: `m${i}`, utc_time_created: 't', flavors: {} });
+    await Promise.all(Array.from({ length: 10 }, (_, i) => mlflow.ok('/runs/log-model', { run_id: id, model_json: JSON.stringify(model(i)) })));
+    const history = JSON.parse(tagValue(await mlflow.getRun(id), 'mlflow.log-model.history') as string);
+    expect(history.map((m: any) => m.artifact_path).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `m${i}`).sort());
   });
 });

@@ -199,6 +199,18 @@ describe('runChanged', () => {
     ]);
   });
 
+  test('uploading or deleting an artifact is an ARTIFACTS event', async () => {
+    const experimentId = await createExperiment(server.url, 'artifacts');
+    const runId = await createRun(server.url, experimentId);
+    const runs = await listen<RunChanged>(RUN_CHANGED, { e: experimentId });
+    const put = await fetch(`${server.url}/artifacts/${runId}/model/weights.txt`, { method: 'PUT', body: 'w=1' });
+    expect(put.status).toBe(200);
+    expect((await runs.nextData()).runChanged.kinds).toEqual(['ARTIFACTS']);
+    const removed = await fetch(`${server.url}/artifacts/${runId}/model/weights.txt`, { method: 'DELETE' });
+    expect(removed.status).toBe(200);
+    expect((await runs.nextData()).runChanged.kinds).toEqual(['ARTIFACTS']);
+  });
+
   test('deleting and restoring a run sends DELETED / RESTORED and RUNS for its experiment', async () => {
     const experimentId = await createExperiment(server.url, 'run-lifecycle');
     const runId = await createRun(server.url, experimentId);

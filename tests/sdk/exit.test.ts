@@ -34,12 +34,15 @@ async function runChild(mode: string, onReady?: (child: ChildProcess) => void): 
   child.stderr?.on('data', (d: Buffer) => (stderr += d));
   child.stdout?.on('data', (d: Buffer) => {
     stdout += d;
-    if (onReady && stdout.includes('\n') && stdout.startsWith('READY')) {
+    if (onReady && /READY \w+ \d+\n/.test(stdout)) {
       onReady(child);
       onReady = undefined;
     }
   });
+  // A child that never gets ready must not hang the suite: it fails the test instead.
+  const guard = setTimeout(() => child.kill('SIGKILL'), 60_000);
   const [code, signal] = (await once(child, 'exit')) as [number | null, NodeJS.Signals | null];
+  clearTimeout(guard);
   const ready = /READY (\w+) (\d+)/.exec(stdout);
   if (!ready) throw new Error(`the child never got ready (code ${code}): ${stderr}`);
   return { runId: ready[1] as string, pendingAtReady: Number(ready[2]), code, signal, stderr };
