@@ -32,6 +32,34 @@ export const PageInfoRef = builder.objectRef<PageInfoShape>('PageInfo').implemen
   }),
 });
 
+/** The arguments of every search (runs, experiments): MLflow's filter and order syntax, keyset paging. */
+export const searchArgs = builder.args((t) => ({
+  filter: t.string({ description: "MLflow search syntax, e.g. \"metrics.mse < 5 and params.degree = '2'\"" }),
+  orderBy: t.stringList({ description: 'e.g. ["metrics.mse ASC"]; missing values sort last, NaN after numbers' }),
+  view: t.field({ type: ViewType, defaultValue: 'ACTIVE_ONLY' }),
+  first: t.int({ defaultValue: 100 }),
+  after: t.string(),
+}));
+
+/** Defines `<Name>Edge` and implements `<Name>Connection` (edges, pageInfo, totalCount) for a node type. */
+export function implementConnection<T>(
+  connection: ReturnType<typeof builder.objectRef<ConnectionShape<T>>>,
+  node: ReturnType<typeof builder.objectRef<T>>,
+  edgeName: string,
+): void {
+  const edge = builder.objectRef<{ cursor: string; node: T }>(edgeName).implement({
+    // Pothos cannot relate a generic T to its resolver-result type; the ref above pins it.
+    fields: (t) => ({ cursor: t.exposeString('cursor'), node: t.field({ type: node, resolve: (e) => e.node as never }) }),
+  });
+  connection.implement({
+    fields: (t) => ({
+      edges: t.field({ type: [edge], resolve: (c) => c.edges }),
+      pageInfo: t.field({ type: PageInfoRef, resolve: (c) => c.pageInfo }),
+      totalCount: t.int({ resolve: (c) => c.totalCount() }),
+    }),
+  });
+}
+
 /** The shape every connection resolver returns; totalCount runs only when selected. */
 export interface ConnectionShape<T> {
   edges: Array<{ cursor: string; node: T }>;

@@ -1,29 +1,20 @@
 import type { Experiment } from '../db/store/index.js';
 import { builder } from './builder.js';
 import {
+  type ConnectionShape,
   LifecycleStage,
-  PageInfoRef,
   TagInput,
   TagRef,
-  ViewType,
   checkFirst,
+  implementConnection,
+  searchArgs,
   toConnection,
   toLifecycleStage,
-  type ConnectionShape,
 } from './common.js';
 import { ExperimentRef, RunConnectionRef } from './refs.js';
 
 const ExperimentConnectionRef = builder.objectRef<ConnectionShape<Experiment>>('ExperimentConnection');
-const ExperimentEdgeRef = builder.objectRef<{ cursor: string; node: Experiment }>('ExperimentEdge').implement({
-  fields: (t) => ({ cursor: t.exposeString('cursor'), node: t.field({ type: ExperimentRef, resolve: (e) => e.node }) }),
-});
-ExperimentConnectionRef.implement({
-  fields: (t) => ({
-    edges: t.field({ type: [ExperimentEdgeRef], resolve: (c) => c.edges }),
-    pageInfo: t.field({ type: PageInfoRef, resolve: (c) => c.pageInfo }),
-    totalCount: t.int({ resolve: (c) => c.totalCount() }),
-  }),
-});
+implementConnection(ExperimentConnectionRef, ExperimentRef, 'ExperimentEdge');
 
 ExperimentRef.implement({
   fields: (t) => ({
@@ -53,13 +44,7 @@ ExperimentRef.implement({
     }),
     runs: t.field({
       type: RunConnectionRef,
-      args: {
-        filter: t.arg.string(),
-        orderBy: t.arg.stringList(),
-        view: t.arg({ type: ViewType, defaultValue: 'ACTIVE_ONLY' }),
-        first: t.arg.int({ defaultValue: 100 }),
-        after: t.arg.string(),
-      },
+      args: searchArgs,
       resolve: async (e, args, ctx) =>
         toConnection(
           await ctx.store.searchRuns({
@@ -78,13 +63,7 @@ ExperimentRef.implement({
 builder.queryFields((t) => ({
   experiments: t.field({
     type: ExperimentConnectionRef,
-    args: {
-      filter: t.arg.string(),
-      orderBy: t.arg.stringList(),
-      view: t.arg({ type: ViewType, defaultValue: 'ACTIVE_ONLY' }),
-      first: t.arg.int({ defaultValue: 100 }),
-      after: t.arg.string(),
-    },
+    args: searchArgs,
     resolve: async (_root, args, ctx) =>
       toConnection(
         await ctx.store.searchExperiments({

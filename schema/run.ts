@@ -3,13 +3,13 @@ import { SYSTEM_TAGS } from '../db/store/system-tags.js';
 import { builder } from './builder.js';
 import {
   LifecycleStage,
-  PageInfoRef,
   ParamInput,
   ParamRef,
   TagInput,
   TagRef,
-  ViewType,
   checkFirst,
+  implementConnection,
+  searchArgs,
   toConnection,
   toLifecycleStage,
 } from './common.js';
@@ -32,16 +32,7 @@ const ArtifactEntryRef = builder
     }),
   });
 
-const RunEdgeRef = builder.objectRef<{ cursor: string; node: Run }>('RunEdge').implement({
-  fields: (t) => ({ cursor: t.exposeString('cursor'), node: t.field({ type: RunRef, resolve: (e) => e.node }) }),
-});
-RunConnectionRef.implement({
-  fields: (t) => ({
-    edges: t.field({ type: [RunEdgeRef], resolve: (c) => c.edges }),
-    pageInfo: t.field({ type: PageInfoRef, resolve: (c) => c.pageInfo }),
-    totalCount: t.int({ resolve: (c) => c.totalCount() }),
-  }),
-});
+implementConnection(RunConnectionRef, RunRef, 'RunEdge');
 
 RunRef.implement({
   fields: (t) => ({
@@ -109,14 +100,7 @@ builder.queryFields((t) => ({
   runs: t.field({
     type: RunConnectionRef,
     description: "Runs of one or more experiments; filter and orderBy use MLflow's search syntax.",
-    args: {
-      experimentIds: t.arg.idList({ required: true }),
-      filter: t.arg.string(),
-      orderBy: t.arg.stringList(),
-      view: t.arg({ type: ViewType, defaultValue: 'ACTIVE_ONLY' }),
-      first: t.arg.int({ defaultValue: 100 }),
-      after: t.arg.string(),
-    },
+    args: { experimentIds: t.arg.idList({ required: true }), ...searchArgs },
     resolve: async (_root, args, ctx) =>
       toConnection(
         await ctx.store.searchRuns({
