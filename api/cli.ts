@@ -39,7 +39,11 @@ async function main(argv: string[]): Promise<number> {
   await new Promise<void>((resolve) => {
     let stopping = false;
     const stop = (signal: string) => {
-      if (stopping) return;
+      if (stopping) {
+        // A second signal: the operator does not want to wait for the in-flight requests.
+        process.stderr.write(`trackline: ${signal} again, exiting now\n`);
+        process.exit(1);
+      }
       stopping = true;
       process.stdout.write(`trackline: ${signal}, finishing in-flight requests\n`);
       server.close().then(resolve, (error) => {

@@ -29,6 +29,11 @@ export interface RunningServer {
 
 export class PortInUseError extends Error {}
 
+/** How long a shutdown waits for in-flight requests before it cuts the remaining connections. */
+export const SHUTDOWN_GRACE_MS = 15_000;
+
+const delay = (ms: number) => new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), ms).unref());
+
 /** Routes whose data a foreign web page must not read or change: they get the Origin check. */
 const PROTECTED = /^\/(graphql|api\/|ajax-api\/|artifacts(\/|$)|get-artifact)/;
 
@@ -117,7 +122,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       for (const res of answering) if (!res.headersSent) res.setHeader('connection', 'close');
       await ws.close();
       // Requests keep arriving on busy keep-alive connections until their answer says close: wait for all.
-      while (inFlight.size) await Promise.allSettled([...inFlight]);
+      // Finish what is in flight, but a stalled upload must not hold the shutdown forever.
+      const deadline = delay(SHUTDOWN_GRACE_MS);
+      while (inFlight.size) {
+        if ((await Promise.race([Promise.allSettled([...inFlight]).then(() => 'done'), deadline])) === 'late') break;
+      }
       server.closeAllConnections();
       await stopped;
       await store.close();
