@@ -1,6 +1,6 @@
 import type { MetricWrite, StoreEvent, TrackingStore } from '../../db/store/index.js';
 import type { LiveBus } from './bus.js';
-import { Signal } from './signal.js';
+import { LiveSource } from './live-source.js';
 
 export const LIVE_LIMITS = {
   /** a replay (sinceSeq / since) larger than this many points answers RESYNC_REQUIRED */
@@ -32,7 +32,7 @@ export interface MetricsSubscription {
  * In that "catch-up" mode the bus only records the highest seq seen per run, and the source reads the
  * missing writes page by page as fast as the client takes them, then rejoins the live stream.
  */
-export class MetricsLoggedSource implements AsyncIterableIterator<MetricsItem> {
+export class MetricsLoggedSource extends LiveSource<MetricsItem> {
   private readonly last = new Map<string, number>();
   private readonly seen = new Map<string, number>();
   private readonly keys: ReadonlySet<string> | undefined;
@@ -42,19 +42,16 @@ export class MetricsLoggedSource implements AsyncIterableIterator<MetricsItem> {
   private ready: MetricsItem[] = [];
   private catchingUp = false;
   private finishAfterReady = false;
-  private closed = false;
-  private readonly signal = new Signal();
-  private readonly unsubscribe: () => void;
 
   private constructor(
     private readonly store: TrackingStore,
     bus: LiveBus,
     private readonly sub: MetricsSubscription,
   ) {
+    // Subscribe (in super) before reading the database, so no write can fall between the two.
+    super(bus);
     this.keys = sub.keys ? new Set(sub.keys) : undefined;
     this.runs = new Set(sub.runIds);
-    // Subscribe before reading the database, so no write can fall between the two.
-    this.unsubscribe = bus.subscribe((event) => this.onEvent(event));
   }
 
   static async open(store: TrackingStore, bus: LiveBus, sub: MetricsSubscription): Promise<MetricsLoggedSource> {
@@ -96,7 +93,7 @@ export class MetricsLoggedSource implements AsyncIterableIterator<MetricsItem> {
     if (this.seen.size) this.enterCatchUp();
   }
 
-  private onEvent(event: StoreEvent) {
+  protected onEvent(event: StoreEvent) {
     if (this.closed || event.type !== 'run' || !event.metricWrite) return;
     const write = event.metricWrite;
     if (!this.runs.has(write.runId)) return;
@@ -197,27 +194,9 @@ export class MetricsLoggedSource implements AsyncIterableIterator<MetricsItem> {
     if (this.catchingUp) this.enterCatchUp();
   }
 
-  async return(): Promise<IteratorResult<MetricsItem>> {
-    this.close();
-    return { value: undefined, done: true };
-  }
-
-  async throw(error?: unknown): Promise<IteratorResult<MetricsItem>> {
-    this.close();
-    throw error;
-  }
-
-  [Symbol.asyncIterator]() {
-    return this;
-  }
-
-  private close() {
-    if (this.closed) return;
-    this.closed = true;
-    this.unsubscribe();
+  protected release() {
     this.queue = [];
     this.ready = [];
-    this.signal.notify();
   }
 }
 

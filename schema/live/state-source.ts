@@ -1,6 +1,6 @@
 import type { LiveBus } from './bus.js';
 import type { StoreEvent } from '../../db/store/index.js';
-import { Signal } from './signal.js';
+import { LiveSource } from './live-source.js';
 
 /** Events queued for one runChanged / experimentChanged subscription before they are coalesced. */
 export const STATE_QUEUE_LIMIT = 1_000;
@@ -12,13 +12,10 @@ export const STATE_QUEUE_LIMIT = 1_000;
  * bounded by the number of entities, nothing is lost, and a slow client reads each entity's newest
  * state once instead of every stale step.
  */
-export class StateSource<E> implements AsyncIterableIterator<E> {
+export class StateSource<E> extends LiveSource<E> {
   private queue: E[] = [];
   /** Set while lagging: one event per entity, in the order of each entity's newest change. */
   private merged: Map<string, E> | undefined;
-  private closed = false;
-  private readonly signal = new Signal();
-  private readonly unsubscribe: () => void;
 
   constructor(
     bus: LiveBus,
@@ -26,10 +23,10 @@ export class StateSource<E> implements AsyncIterableIterator<E> {
     private readonly keyOf: (event: E) => string,
     private readonly merge: (older: E, newer: E) => E,
   ) {
-    this.unsubscribe = bus.subscribe((event) => this.onEvent(event));
+    super(bus);
   }
 
-  private onEvent(event: StoreEvent) {
+  protected onEvent(event: StoreEvent) {
     if (this.closed) return;
     const selected = this.select(event);
     if (selected === undefined) return;
@@ -77,26 +74,8 @@ export class StateSource<E> implements AsyncIterableIterator<E> {
     return { value: undefined, done: true };
   }
 
-  async return(): Promise<IteratorResult<E>> {
-    this.close();
-    return { value: undefined, done: true };
-  }
-
-  async throw(error?: unknown): Promise<IteratorResult<E>> {
-    this.close();
-    throw error;
-  }
-
-  [Symbol.asyncIterator]() {
-    return this;
-  }
-
-  private close() {
-    if (this.closed) return;
-    this.closed = true;
-    this.unsubscribe();
+  protected release() {
     this.queue = [];
     this.merged = undefined;
-    this.signal.notify();
   }
 }
