@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Plugin } from 'graphql-yoga';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga } from 'graphql-yoga';
 import { StoreError } from '../db/errors.js';
 import { type Context, type ServerDeps, createContext, maskError, schema } from '../schema/index.js';
@@ -38,6 +39,8 @@ export function createGraphqlHandler(deps: ServerDeps) {
     landingPage: false,
     batching: false,
     graphiql: { title: 'trackline', subscriptionsProtocol: 'WS' },
+    // GraphiQL's assets come from the package, not a CDN: it works on a machine without internet.
+    renderGraphiQL,
     maskedErrors: { maskError },
     logging: false,
     context: () => createContext(deps),
