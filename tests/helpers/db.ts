@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { expect } from 'vitest';
+import { StoreError, type StoreErrorCode } from '../../db/errors.js';
 import { connect } from '../../db/connect.js';
 import { TrackingStore } from '../../db/store/index.js';
 
@@ -38,4 +40,21 @@ export async function openTestStore(dialect: Dialect, now?: () => number): Promi
       await cleanup.end();
     },
   };
+}
+
+/** Awaits `action` and checks it failed with a StoreError of this code (and field, and message). */
+export async function expectStoreError(
+  action: () => Promise<unknown>,
+  code: StoreErrorCode,
+  field?: string,
+  message?: RegExp,
+): Promise<void> {
+  const error = await action().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error, 'expected a StoreError').toBeInstanceOf(StoreError);
+  expect((error as StoreError).code).toBe(code);
+  if (field) expect((error as StoreError).field).toBe(field);
+  if (message) expect((error as StoreError).message).toMatch(message);
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { StoreError, type StoreErrorCode } from '../../db/errors.js';
+import { StoreError } from '../../db/errors.js';
 import type { StoreEvent, TrackingStore } from '../../db/store/index.js';
-import { DIALECTS, PG_URL, openTestStore } from '../helpers/db.js';
+import { DIALECTS, PG_URL, expectStoreError, openTestStore } from '../helpers/db.js';
 
 // Experiments: the Default experiment, names, artifact locations, tags, lifecycle with its cascade to
 // runs, and the experiments search (mlflow-reference.md 1.1, 3.2, 4.3).
@@ -24,16 +24,7 @@ describe.each(DIALECTS)('store experiments (%s)', (dialect) => {
   });
   const experimentCount = async () => (await store.searchExperiments({ view: 'ALL', first: 0 })).totalCount();
 
-  async function expectError(action: () => Promise<unknown>, code: StoreErrorCode, field?: string, message?: RegExp) {
-    const error = await action().then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error, 'expected a StoreError').toBeInstanceOf(StoreError);
-    expect((error as StoreError).code).toBe(code);
-    if (field) expect((error as StoreError).field).toBe(field);
-    if (message) expect((error as StoreError).message).toMatch(message);
-  }
+  const expectError = expectStoreError;
   const experimentTags = async (id: string) => (await store.experimentTagsOf([id])).map(({ key, value }) => ({ key, value }));
   const names = async (args: { filter?: string; orderBy?: string[]; view?: 'ACTIVE_ONLY' | 'DELETED_ONLY' | 'ALL' }) =>
     (await store.searchExperiments({ view: 'ACTIVE_ONLY', first: 1000, ...args })).items.map((e) => e.name);

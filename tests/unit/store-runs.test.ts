@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { StoreError, type StoreErrorCode } from '../../db/errors.js';
 import type { StoreEvent, TrackingStore } from '../../db/store/index.js';
-import { DIALECTS, PG_URL, openTestStore } from '../helpers/db.js';
+import { DIALECTS, PG_URL, expectStoreError, openTestStore } from '../helpers/db.js';
 
 // Runs: creation defaults, names and the mlflow.runName tag, parents, update, delete/restore
 // (mlflow-reference.md 1.2, 1.6, 3.2). SQLite always, Postgres when TRACKLINE_TEST_PG_URL is set.
@@ -29,16 +28,7 @@ describe.each(DIALECTS)('store runs (%s)', (dialect) => {
   const freshExperiment = async () => (await store.createExperiment({ name: `runs-${dialect}-${experiments++}` })).id;
   const runCount = async (experimentId: string) => (await store.searchRuns({ experimentIds: [experimentId], view: 'ALL', first: 0 })).totalCount();
 
-  async function expectError(action: () => Promise<unknown>, code: StoreErrorCode, field?: string, message?: RegExp) {
-    const error = await action().then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error, 'expected a StoreError').toBeInstanceOf(StoreError);
-    expect((error as StoreError).code).toBe(code);
-    if (field) expect((error as StoreError).field).toBe(field);
-    if (message) expect((error as StoreError).message).toMatch(message);
-  }
+  const expectError = expectStoreError;
   const tagsOf = async (id: string) => Object.fromEntries((await store.tagsOf([id])).map((t) => [t.key, t.value]));
 
   describe('createRun', () => {
