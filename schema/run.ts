@@ -1,4 +1,3 @@
-import type { Run } from '../db/store/index.js';
 import { SYSTEM_TAGS } from '../db/store/system-tags.js';
 import { builder } from './builder.js';
 import {
