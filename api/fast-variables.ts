@@ -180,8 +180,8 @@ function flatFieldsOf(type: unknown): FlatField[] | null {
 export function coerceObject(value: unknown, fields: readonly FlatField[]): Record<string, unknown> | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const input = value as Record<string, unknown>;
-  const keys = Object.keys(input);
-  for (const key of keys) if (!fields.some((f) => f.name === key)) return undefined;
+  // graphql-js refuses own keys the type does not define (for..in allocates nothing, unlike Object.keys).
+  for (const key in input) if (!fields.some((f) => f.name === key) && Object.hasOwn(input, key)) return undefined;
   const out: Record<string, unknown> = {};
   for (const field of fields) {
     const fieldValue = input[field.name];

@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { Plugin } from 'graphql-yoga';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
 import { createYoga } from 'graphql-yoga';
 import { StoreError } from '../db/errors.js';
 import { type Context, type ServerDeps, createContext, maskError, schema } from '../schema/index.js';
@@ -30,6 +29,15 @@ function useOperationLimits(): Plugin {
   };
 }
 
+/**
+ * The GraphiQL bundle is 9 MB of JavaScript, about 80 MB of server memory once loaded (npm run bench,
+ * "(f)"): it is loaded the first time someone opens GraphiQL, not at every start.
+ */
+async function renderGraphiQLOnDemand(options: GraphiQLOptions) {
+  const { renderGraphiQL } = await import('@graphql-yoga/render-graphiql');
+  return renderGraphiQL(options);
+}
+
 export function createGraphqlHandler(deps: ServerDeps) {
   return createYoga<{ req?: IncomingMessage }, Context>({
     schema,
@@ -40,7 +48,7 @@ export function createGraphqlHandler(deps: ServerDeps) {
     batching: false,
     graphiql: { title: 'trackline', subscriptionsProtocol: 'WS' },
     // GraphiQL's assets come from the package, not a CDN: it works on a machine without internet.
-    renderGraphiQL,
+    renderGraphiQL: renderGraphiQLOnDemand,
     maskedErrors: { maskError },
     logging: false,
     context: () => createContext(deps),

@@ -27,17 +27,17 @@ async function main(selected: string[]): Promise<number> {
   const failures: { bench: string; error: string }[] = [];
   const started = new Date();
   for (const name of names) {
-    const { bench } = (await import(pathToFileURL(join(HERE, `${name}${SUFFIX}`)).href)) as { bench: Bench };
-    process.stderr.write(`bench: ${bench.name} ...\n`);
+    process.stderr.write(`bench: ${name} ...\n`);
     const t0 = Date.now();
     try {
+      const { bench } = (await import(pathToFileURL(join(HERE, `${name}${SUFFIX}`)).href)) as { bench: Bench };
       for (const row of await bench.run()) rows.push({ bench: bench.name, ...row });
     } catch (error) {
       // One broken bench must not hide the others' figures.
-      failures.push({ bench: bench.name, error: String((error as Error)?.stack ?? error) });
-      process.stderr.write(`bench: ${bench.name} failed: ${String((error as Error)?.stack ?? error)}\n`);
+      failures.push({ bench: name, error: String((error as Error)?.stack ?? error) });
+      process.stderr.write(`bench: ${name} failed: ${String((error as Error)?.stack ?? error)}\n`);
     }
-    process.stderr.write(`bench: ${bench.name} done in ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
+    process.stderr.write(`bench: ${name} done in ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
   }
   process.stdout.write(`\n${formatTable(rows)}\n\n`);
   writeResults(started, rows, failures);

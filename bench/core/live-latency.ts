@@ -51,18 +51,24 @@ export async function liveLatency(options: { subscribers: number; writes: number
       });
       const sent = performance.now();
       parseGraphql(await http.post('/graphql', body));
+      const answered = performance.now();
       await everyone;
       waiters.delete(step);
-      return sent;
+      return { sent, answered };
     };
     await warmUp(log, arrivals, options.subscribers);
     const latencies: number[] = [];
+    const responses: number[] = [];
+    const firstArrivals: number[] = [];
     for (let step = 0; step < options.writes; step++) {
-      const sent = await log(step);
-      for (const at of arrivals.get(step) ?? []) latencies.push(at - sent);
+      const { sent, answered } = await log(step);
+      const at = arrivals.get(step) ?? [];
+      for (const t of at) latencies.push(t - sent);
+      responses.push(answered - sent);
+      firstArrivals.push(Math.min(...at) - sent);
       await new Promise((resolve) => setTimeout(resolve, options.gapMs));
     }
-    return { latencies };
+    return { latencies, responses, firstArrivals };
   } finally {
     await Promise.all(clients.map((c) => c.dispose()));
     http.close();
@@ -72,7 +78,7 @@ export async function liveLatency(options: { subscribers: number; writes: number
 }
 
 /** Subscriptions start asynchronously: log (negative steps) until every subscriber hears a write. */
-async function warmUp(log: (step: number) => Promise<number>, arrivals: Map<number, number[]>, subscribers: number) {
+async function warmUp(log: (step: number) => Promise<unknown>, arrivals: Map<number, number[]>, subscribers: number) {
   for (let step = -1; step > -200; step--) {
     const done = log(step).then(
       () => true,

@@ -165,20 +165,32 @@ function latestCandidates(byKey: Map<string, PyramidPoint[]>): LatestCandidate[]
 
 function checkMetrics(list: readonly MetricInput[], now: number): NewPoint[] {
   if (!Array.isArray(list)) throw invalid('metrics: a list is required', 'metrics');
+  // A batch repeats a few keys many times: each distinct key is checked once. Field names are built
+  // only for an error message (this loop runs for every point logged).
+  const goodKeys = new Set<string>();
   return list.map((m, i) => {
-    const field = `metrics[${i}]`;
-    if (m === null || typeof m !== 'object') throw invalid(`${field}: an object is required`, field);
-    const key = checkKey(m.key, `${field}.key`);
+    if (m === null || typeof m !== 'object') throw invalid(`${at(i)}: an object is required`, at(i));
+    const key = typeof m.key === 'string' && goodKeys.has(m.key) ? m.key : checkKey(m.key, at(i, 'key'));
+    goodKeys.add(key);
     const value = decodeMetricValue(m.value);
     if (value === undefined) {
-      throw invalid(`${field}.value: a number or one of "NaN", "Infinity", "-Infinity" is required, got ${JSON.stringify(m.value)}`, `${field}.value`);
+      throw invalid(`${at(i, 'value')}: a number or one of "NaN", "Infinity", "-Infinity" is required, got ${JSON.stringify(m.value)}`, at(i, 'value'));
     }
-    const step = m.step === undefined || m.step === null ? 0 : checkLong(m.step, `${field}.step`);
-    const timestamp = m.timestamp === undefined || m.timestamp === null ? now : checkTimestamp(m.timestamp, `${field}.timestamp`);
+    const step = m.step === undefined || m.step === null ? 0 : isLong(m.step) ? m.step : checkLong(m.step, at(i, 'step'));
+    const timestamp =
+      m.timestamp === undefined || m.timestamp === null
+        ? now
+        : isLong(m.timestamp) && m.timestamp >= 0
+          ? m.timestamp
+          : checkTimestamp(m.timestamp, at(i, 'timestamp'));
     const isNan = Number.isNaN(value) ? 1 : 0;
     return { key, step, timestamp, value: isNan ? 0 : value, isNan };
   });
 }
+
+const at = (i: number, name?: string) => (name ? `metrics[${i}].${name}` : `metrics[${i}]`);
+/** checkLong's test without its field name, so the usual valid value builds no string. */
+const isLong = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value);
 
 function checkParams(list: readonly KeyValue[], policy: LongValuePolicy): KeyValue[] {
   if (!Array.isArray(list)) throw invalid('params: a list is required', 'params');

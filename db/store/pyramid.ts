@@ -38,27 +38,60 @@ export function comparePoints(a: PyramidPoint, b: PyramidPoint): number {
 export function summarise(pointsByKey: Map<string, PyramidPoint[]>): BucketSummary[] {
   const out: BucketSummary[] = [];
   for (const [key, points] of pointsByKey) {
-    for (const level of LEVELS) {
-      const width = 2 ** level;
-      const byBucket = new Map<number, BucketSummary>();
-      for (const p of points) {
-        const bucket = Math.floor(p.step / width);
-        let s = byBucket.get(bucket);
-        if (!s) {
-          s = { key, level, bucket, count: 0, min: null, max: null, last: p };
-          byBucket.set(bucket, s);
-        }
-        s.count++;
-        if (!p.isNan) {
-          if (s.min === null || p.value < s.min) s.min = p.value;
-          if (s.max === null || p.value > s.max) s.max = p.value;
-        }
-        if (comparePoints(p, s.last) > 0) s.last = p;
-      }
-      out.push(...byBucket.values());
+    // Levels nest (floor(floor(s / 2^a) / 2^b) = floor(s / 2^(a+b))), so only the lowest level reads the
+    // points and each higher one folds the level below: one pass over a write's points, not one per level.
+    let below = summariseLowest(key, points);
+    out.push(...below);
+    for (let i = 1; i < LEVELS.length; i++) {
+      const level = LEVELS[i] as number;
+      below = foldLevel(below, level, 2 ** (level - (LEVELS[i - 1] as number)));
+      out.push(...below);
     }
   }
   return out;
+}
+
+function summariseLowest(key: string, points: readonly PyramidPoint[]): BucketSummary[] {
+  const level = LEVELS[0] as number;
+  const width = 2 ** level;
+  const byBucket = new Map<number, BucketSummary>();
+  let s: BucketSummary | undefined;
+  for (const p of points) {
+    const bucket = Math.floor(p.step / width);
+    // Points mostly come in step order: the previous point's bucket is usually this one's.
+    if (s === undefined || s.bucket !== bucket) {
+      s = byBucket.get(bucket);
+      if (!s) {
+        s = { key, level, bucket, count: 0, min: null, max: null, last: p };
+        byBucket.set(bucket, s);
+      }
+    }
+    s.count++;
+    if (!p.isNan) {
+      if (s.min === null || p.value < s.min) s.min = p.value;
+      if (s.max === null || p.value > s.max) s.max = p.value;
+    }
+    if (comparePoints(p, s.last) > 0) s.last = p;
+  }
+  return [...byBucket.values()];
+}
+
+/** Summaries of `level` from those of the level below, `ratio` of whose buckets make one of `level`. */
+function foldLevel(below: readonly BucketSummary[], level: number, ratio: number): BucketSummary[] {
+  const byBucket = new Map<number, BucketSummary>();
+  for (const b of below) {
+    const bucket = Math.floor(b.bucket / ratio);
+    const s = byBucket.get(bucket);
+    if (!s) {
+      byBucket.set(bucket, { key: b.key, level, bucket, count: b.count, min: b.min, max: b.max, last: b.last });
+      continue;
+    }
+    s.count += b.count;
+    if (b.min !== null && (s.min === null || b.min < s.min)) s.min = b.min;
+    if (b.max !== null && (s.max === null || b.max > s.max)) s.max = b.max;
+    if (comparePoints(b.last, s.last) > 0) s.last = b.last;
+  }
+  return [...byBucket.values()];
 }
 
 /** floor(a / 2^level), also for negative steps. */
