@@ -15,6 +15,10 @@ export function maskError(error: unknown, message: string): Error {
     });
   }
   if (error instanceof GraphQLError && (error.extensions?.code || !error.originalError)) return error;
+  if (error instanceof GraphQLError && original instanceof GraphQLError) {
+    // graphql-js's own input errors (a required input field missing, an unknown one): bad input, not a bug.
+    return new GraphQLError(error.message, { nodes: error.nodes, path: error.path, extensions: { code: 'INVALID_ARGUMENT' } });
+  }
   // Unexpected: the client gets a masked message, the operator gets the real error.
   console.error('trackline: unexpected error in a GraphQL operation', original);
   return new GraphQLError(message, {

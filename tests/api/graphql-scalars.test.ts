@@ -123,3 +123,20 @@ describe('MetricValue', () => {
     expect(allNan.metricHistory).toEqual({ sampled: true, points: [{ value: 'NaN', min: null, max: null, count: 2 }] });
   });
 });
+
+describe('input objects', () => {
+  it.each([
+    ['a required field missing', { key: 'k' }, /"value"/],
+    ['an unknown field', { key: 'k', value: 1, colour: 'red' }, /"colour"/],
+    ['a wrong type', { key: 7, value: 1 }, /String/],
+  ])('refuses %s in a MetricInput with INVALID_ARGUMENT, names it, and writes nothing', async (_what, metric, named) => {
+    const before = await pointCount();
+    const result = await server.gql('mutation($r: ID!, $m: [MetricInput!]) { logBatch(runId: $r, metrics: $m) { id } }', {
+      r: runId,
+      m: [metric],
+    });
+    expect(result.errors?.[0]?.extensions?.code, JSON.stringify(result)).toBe('INVALID_ARGUMENT');
+    expect(result.errors?.[0]?.message).toMatch(named);
+    expect(await pointCount()).toBe(before);
+  });
+});
