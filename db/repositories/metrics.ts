@@ -73,8 +73,12 @@ const latestWins = sql`(excluded.step, excluded.timestamp, excluded.value) > (la
 const takeIfLatest = (col: string) =>
   sql<number>`CASE WHEN ${latestWins} THEN ${sql.ref(`excluded.${col}`)} ELSE ${sql.ref(`latest_metrics.${col}`)} END`;
 
-export async function upsertLatest(db: Db, trx: Q, runId: string, candidates: readonly LatestCandidate[]): Promise<void> {
-  if (candidates.length === 0) return;
+/**
+ * Merges each key's candidate into latest_metrics; returns the keys whose latest value the candidate
+ * became (a point logged late at an older step changes the history, not the latest value).
+ */
+export async function upsertLatest(db: Db, trx: Q, runId: string, candidates: readonly LatestCandidate[]): Promise<Set<string>> {
+  if (candidates.length === 0) return new Set();
   const rows = candidates.map((c) => ({
     run_id: runId,
     key: c.key,
@@ -85,9 +89,21 @@ export async function upsertLatest(db: Db, trx: Q, runId: string, candidates: re
     min_step: c.minStep,
     point_count: c.count,
   }));
-  if (db.sqlite) return runPerRow(db.sqlite, 'latest_metrics', () => latestUpsert(db.kysely, rows.slice(0, 1)).compile(), rows);
-  await latestUpsert(trx, rows).execute();
+  const stored = db.sqlite
+    ? getPerRow<StoredLatest>(db.sqlite, 'latest_metrics', () => latestUpsert(db.kysely, rows.slice(0, 1)).compile(), rows)
+    : await latestUpsert(trx, rows).execute();
+  const byKey = new Map(candidates.map((c) => [c.key, c]));
+  const changed = new Set<string>();
+  for (const row of stored) {
+    const c = byKey.get(row.key);
+    if (c && Number(row.step) === c.step && Number(row.timestamp) === c.timestamp && row.value === c.value && row.is_nan === c.isNan) {
+      changed.add(row.key);
+    }
+  }
+  return changed;
 }
+
+type StoredLatest = { key: string; step: number; timestamp: number; value: number; is_nan: number };
 
 function latestUpsert(q: Q, rows: readonly LatestRow[]) {
   return q
@@ -103,7 +119,8 @@ function latestUpsert(q: Q, rows: readonly LatestRow[]) {
         min_step: sql<number>`CASE WHEN excluded.min_step < latest_metrics.min_step THEN excluded.min_step ELSE latest_metrics.min_step END`,
         point_count: sql<number>`latest_metrics.point_count + excluded.point_count`,
       }),
-    );
+    )
+    .returning(['key', 'step', 'timestamp', 'value', 'is_nan']);
 }
 
 type LatestRow = Insertable<LatestMetricsTable>;
@@ -160,11 +177,22 @@ type BucketRow = Insertable<MetricBucketsTable>;
  * Building and compiling a many-row upsert through the query builder cost more than SQLite's work.
  */
 function runPerRow(raw: SQLite.Database, name: string, compileOne: () => CompiledQuery, rows: readonly object[]): void {
-  let sqlText = upsertSql.get(name);
-  if (sqlText === undefined) upsertSql.set(name, (sqlText = compileOne().sql));
-  const stmt = prepared(raw, sqlText);
+  const stmt = upsertStatement(raw, name, compileOne);
   // Kysely binds a row's values in the order of its keys, which is how the rows were built.
   for (const row of rows) stmt.run(Object.values(row));
+}
+
+/** runPerRow for a statement with RETURNING: the row each run returned. */
+function getPerRow<T>(raw: SQLite.Database, name: string, compileOne: () => CompiledQuery, rows: readonly object[]): T[] {
+  const stmt = upsertStatement(raw, name, compileOne);
+  return rows.map((row) => stmt.get(Object.values(row)) as T);
+}
+
+/** The one-row form of an upsert, compiled by Kysely once per process and prepared once per connection. */
+function upsertStatement(raw: SQLite.Database, name: string, compileOne: () => CompiledQuery): SQLite.Statement {
+  let sqlText = upsertSql.get(name);
+  if (sqlText === undefined) upsertSql.set(name, (sqlText = compileOne().sql));
+  return prepared(raw, sqlText);
 }
 
 const upsertSql = new Map<string, string>();

@@ -131,9 +131,9 @@ async function writeMetrics(core: StoreCore, trx: Trx, runId: string, points: re
   }
   const byKey = groupByKey(fresh, seq);
   const latest = latestCandidates(byKey);
-  await metrics.upsertLatest(core.db, trx, runId, latest);
+  const changed = await metrics.upsertLatest(core.db, trx, runId, latest);
   await metrics.upsertBuckets(core.db, trx, runId, summarise(byKey));
-  return { seq, points: fresh, latest } satisfies MetricWriteResult;
+  return { seq, points: fresh, latest: latest.filter((c) => changed.has(c.key)) } satisfies MetricWriteResult;
 }
 
 function groupByKey(points: readonly NewPoint[], seq: number): Map<string, PyramidPoint[]> {

@@ -445,6 +445,18 @@ describe.each(DIALECTS)('store logging (%s)', (dialect) => {
       expect(await readInListener).toBe(2);
     });
 
+    it("an event's latest lists only the keys whose latest value the write changed", async () => {
+      const id = await newRun();
+      await store.logBatch(id, { metrics: [{ key: 'a', value: 1, step: 10, timestamp: 1 }, { key: 'b', value: 1, step: 10, timestamp: 1 }] });
+      events.length = 0;
+      // a: a late point at an older step (history only); b: a newer step (the new latest).
+      await store.logBatch(id, { metrics: [{ key: 'a', value: 9, step: 2, timestamp: 2 }, { key: 'b', value: 5, step: 11, timestamp: 2 }] });
+      const [event] = events as Array<Extract<StoreEvent, { type: 'run' }>>;
+      expect(event?.kinds).toEqual(['METRICS']);
+      expect(event?.metricWrite?.metrics).toHaveLength(2);
+      expect(event?.latest).toEqual([{ key: 'b', value: 5, step: 11, timestamp: 2 }]);
+    });
+
     it('a renaming tag is TAGS and UPDATED', async () => {
       const id = await newRun();
       events.length = 0;
