@@ -31,10 +31,17 @@ function connectSqlite(path: string): Db {
   // queries, and cost about 90 MB of server RSS after 10M points (malloc keeps what the churn frees).
   raw.pragma('cache_size = -16384');
   // Query planner statistics: without them the runs search picks worse join orders (about 2x slower).
-  raw.pragma('optimize = 0x10002');
+  // SQLite's default sample (2,000 rows per index) makes a key shared by 10,000 runs look like 2,000
+  // runs and misleads the planner the same way; 20,000 rows keep ANALYZE bounded (about 0.1 s) and
+  // measured 4.3 ms instead of 9.4 ms for the runs search over 10,000 runs.
+  // (PRAGMA optimize samples 2,000 rows whatever analysis_limit says, so ANALYZE runs explicitly:
+  // when the file has never been analyzed, and at every clean close.)
+  raw.pragma('analysis_limit = 20000');
+  const neverAnalyzed = !raw.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").get();
+  if (neverAnalyzed) raw.exec('ANALYZE');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   const close = async () => {
-    raw.pragma('optimize');
+    raw.exec('ANALYZE');
     await kysely.destroy();
   };
   return { kysely, dialect: 'sqlite', sqlite: raw, close };
