@@ -41,6 +41,17 @@ export const searchArgs = builder.args((t) => ({
   after: t.string(),
 }));
 
+/** The store's search arguments from a field's searchArgs: defaults applied, page size checked. */
+export function toSearch(args: {
+  filter?: string | null;
+  orderBy?: readonly string[] | null;
+  view?: 'ACTIVE_ONLY' | 'DELETED_ONLY' | 'ALL' | null;
+  first?: number | null;
+  after?: string | null;
+}) {
+  return { filter: args.filter, orderBy: args.orderBy, view: args.view ?? 'ACTIVE_ONLY', first: checkFirst(args.first, 1000, 100), after: args.after };
+}
+
 /** Defines `<Name>Edge` and implements `<Name>Connection` (edges, pageInfo, totalCount) for a node type. */
 export function implementConnection<T>(
   connection: ReturnType<typeof builder.objectRef<ConnectionShape<T>>>,

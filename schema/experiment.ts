@@ -5,10 +5,10 @@ import {
   LifecycleStage,
   TagInput,
   TagRef,
-  checkFirst,
   implementConnection,
   searchArgs,
   toConnection,
+  toSearch,
   toLifecycleStage,
 } from './common.js';
 import { ExperimentRef, RunConnectionRef } from './refs.js';
@@ -46,16 +46,7 @@ ExperimentRef.implement({
       type: RunConnectionRef,
       args: searchArgs,
       resolve: async (e, args, ctx) =>
-        toConnection(
-          await ctx.store.searchRuns({
-            experimentIds: [e.id],
-            filter: args.filter,
-            orderBy: args.orderBy,
-            view: args.view ?? 'ACTIVE_ONLY',
-            first: checkFirst(args.first, 1000, 100),
-            after: args.after,
-          }),
-        ),
+        toConnection(await ctx.store.searchRuns({ experimentIds: [e.id], ...toSearch(args) })),
     }),
   }),
 });
@@ -65,15 +56,7 @@ builder.queryFields((t) => ({
     type: ExperimentConnectionRef,
     args: searchArgs,
     resolve: async (_root, args, ctx) =>
-      toConnection(
-        await ctx.store.searchExperiments({
-          filter: args.filter,
-          orderBy: args.orderBy,
-          view: args.view ?? 'ACTIVE_ONLY',
-          first: checkFirst(args.first, 1000, 100),
-          after: args.after,
-        }),
-      ),
+      toConnection(await ctx.store.searchExperiments(toSearch(args))),
   }),
   experiment: t.field({
     type: ExperimentRef,

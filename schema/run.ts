@@ -6,10 +6,10 @@ import {
   ParamRef,
   TagInput,
   TagRef,
-  checkFirst,
   implementConnection,
   searchArgs,
   toConnection,
+  toSearch,
   toLifecycleStage,
 } from './common.js';
 import { MetricInput, MetricRef, checkHistoryArgs, historyArgs } from './metric.js';
@@ -101,16 +101,7 @@ builder.queryFields((t) => ({
     description: "Runs of one or more experiments; filter and orderBy use MLflow's search syntax.",
     args: { experimentIds: t.arg.idList({ required: true }), ...searchArgs },
     resolve: async (_root, args, ctx) =>
-      toConnection(
-        await ctx.store.searchRuns({
-          experimentIds: args.experimentIds.map(String),
-          filter: args.filter,
-          orderBy: args.orderBy,
-          view: args.view ?? 'ACTIVE_ONLY',
-          first: checkFirst(args.first, 1000, 100),
-          after: args.after,
-        }),
-      ),
+      toConnection(await ctx.store.searchRuns({ experimentIds: args.experimentIds.map(String), ...toSearch(args) })),
   }),
 }));
 
