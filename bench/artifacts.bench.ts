@@ -1,11 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { startServerProcess } from './lib/server-process.js';
 import type { Bench, BenchRow } from './types.js';
 
 /**
@@ -20,19 +20,18 @@ import type { Bench, BenchRow } from './types.js';
 const SIZE = 1024 ** 3;
 const BLOCK = 1024 * 1024;
 const MB = 1e6;
-const ROLE_ENV = 'TRACKLINE_BENCH_ROLE';
 
 export const bench: Bench = { name: 'artifacts', run };
 
 async function run(): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'trackline-bench-artifacts-'));
-  const server = await startServerProcess(dir);
+  const server = await startServerProcess({ db: join(dir, 'trackline.db'), artifacts: join(dir, 'artifacts'), label: 'artifacts' });
   try {
     const runId = await createRun(server.url);
     await upload(server.url, runId, 'warmup.bin', 16 * BLOCK);
     await download(server.url, runId, 'warmup.bin', 16 * BLOCK);
 
-    const rss = new RssSampler(server.child.pid as number);
+    const rss = new RssSampler(server.pid);
     const uploadSeconds = await timed(() => upload(server.url, runId, 'big.bin', SIZE));
     const downloadSeconds = await timed(() => download(server.url, runId, 'big.bin', SIZE));
     const growth = rss.stop() / MB;
@@ -183,57 +182,6 @@ function round(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
-// ---- the server process
-
-interface ServerProcess {
-  url: string;
-  child: ChildProcess;
-  stop(): Promise<void>;
-}
-
-function startServerProcess(dir: string): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url)], {
-    env: { ...process.env, [ROLE_ENV]: 'artifacts-server', BENCH_DIR: dir },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split('\n')[0];
-      if (out.includes('\n') && line) resolve({ url: JSON.parse(line).url, child, stop });
-    });
-    child.once('exit', (code) => reject(new Error(`the bench server exited with ${code} before it started`)));
-  });
-}
-
-/** In the child: a real server on a free port over a temp SQLite file and artifact root. */
-async function serveInChild(): Promise<void> {
-  const { startServer } = await import('../api/server.js');
-  const { DEFAULTS } = await import('../api/config.js');
-  const dir = process.env.BENCH_DIR as string;
-  const server = await startServer({
-    host: '127.0.0.1',
-    port: 0,
-    db: join(dir, 'trackline.db'),
-    artifacts: join(dir, 'artifacts'),
-    allowOrigins: [],
-    allowHosts: [],
-    maxBodyBytes: DEFAULTS.maxBodyBytes,
-    maxUploadBytes: DEFAULTS.maxUploadBytes,
-  });
-  process.once('SIGTERM', () => void server.close().then(() => process.exit(0)));
-  process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
-}
-
-if (process.env[ROLE_ENV] === 'artifacts-server') {
-  await serveInChild();
-} else if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   console.table(await bench.run());
 }
