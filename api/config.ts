@@ -13,6 +13,8 @@ export interface ServerConfig {
   maxBodyBytes: number;
   /** artifact uploads */
   maxUploadBytes: number;
+  /** how long a write waits for another process's lock on the SQLite file before answering 503 */
+  busyTimeoutMs?: number;
 }
 
 export const DEFAULTS = {
@@ -38,6 +40,8 @@ Options (environment variable in brackets; flags win):
   --allow-host <name>    also accept this Host header, e.g. a proxy's name; repeatable [TRACKLINE_ALLOW_HOSTS]
   --max-upload <bytes>   largest artifact upload (default 5 GiB) [TRACKLINE_MAX_UPLOAD]
   --redis <url>          publish live events through Redis, for several servers on one Postgres [REDIS_URL]
+  --busy-timeout <ms>    how long a write waits while another process (a CLI command) holds the SQLite
+                         file's write lock, before it answers 503 (default 5000) [TRACKLINE_BUSY_TIMEOUT]
   -h, --help             show this help
 `;
 
@@ -60,6 +64,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
       'allow-host': { type: 'string', multiple: true },
       'max-upload': { type: 'string' },
       redis: { type: 'string' },
+      'busy-timeout': { type: 'string' },
     },
     strict: true,
   });
@@ -71,6 +76,11 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
   if (!Number.isSafeInteger(maxUploadBytes) || maxUploadBytes <= 0) {
     throw new Error(`--max-upload: expected a positive number of bytes, got ${JSON.stringify(uploadText)}`);
   }
+  const busyText = values['busy-timeout'] ?? env.TRACKLINE_BUSY_TIMEOUT;
+  const busyTimeoutMs = busyText === undefined ? undefined : Number(busyText);
+  if (busyTimeoutMs !== undefined && (!Number.isSafeInteger(busyTimeoutMs) || busyTimeoutMs < 0)) {
+    throw new Error(`--busy-timeout: expected a number of milliseconds, got ${JSON.stringify(busyText)}`);
+  }
   return {
     host: values.host ?? env.HOST ?? DEFAULTS.host,
     port,
@@ -81,5 +91,6 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
     redisUrl: values.redis ?? env.REDIS_URL ?? undefined,
     maxBodyBytes: DEFAULTS.maxBodyBytes,
     maxUploadBytes,
+    busyTimeoutMs,
   };
 }
