@@ -10,6 +10,7 @@ import type { ServerConfig } from './config.js';
 import { createArtifactRoutes } from './artifacts/routes.js';
 import { openRunArtifacts } from './artifacts/run-artifacts.js';
 import { createGraphqlHandler } from './graphql.js';
+import { ReadPool } from './reads/pool.js';
 import { RequestGuard } from './guard.js';
 import { BodyTooLargeError, readBody, sendJson, sendText, sendTooLarge } from './http.js';
 import { createMlflowRoutes } from './mlflow/routes.js';
@@ -66,10 +67,12 @@ async function startOn(config: ServerConfig, lock: { release(): void } | undefin
   store.onChange((event) => bus.publish(event));
   const artifacts = await openRunArtifacts(config.artifacts, store);
   const deps: ServerDeps = { store, bus, artifacts };
-  const yoga = createGraphqlHandler(deps);
+  // Reads on worker threads, each with a connection of its own: not for an in-memory database (tests).
+  const reads = config.db === ':memory:' || config.readWorkers === 0 ? undefined : await new ReadPool({ ...config, threads: config.readWorkers }).ready();
+  const yoga = createGraphqlHandler(deps, reads);
   const ws = createWebSocketServer(yoga, config.maxBodyBytes);
   const guard = new RequestGuard({ bindHost: config.host, allowHosts: config.allowHosts, allowOrigins: config.allowOrigins });
-  const routes: Route[] = [...createArtifactRoutes({ ...deps, artifacts }, config), ...createMlflowRoutes(deps, config)];
+  const routes: Route[] = [...createArtifactRoutes({ ...deps, artifacts }, config), ...createMlflowRoutes(deps, config, reads)];
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const malformed = guard.normalize(req);
@@ -156,7 +159,16 @@ async function startOn(config: ServerConfig, lock: { release(): void } | undefin
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
   });
 
-  await listen(server, config);
+  try {
+    await listen(server, config);
+  } catch (error) {
+    // Not serving after all (the port is taken): give back what was opened, so the process can exit.
+    await ws.close();
+    await reads?.close();
+    await store.close();
+    await bus.close();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
 
@@ -174,6 +186,7 @@ async function startOn(config: ServerConfig, lock: { release(): void } | undefin
       }
       server.closeAllConnections();
       await stopped;
+      await reads?.close();
       await store.close();
       await bus.close();
       lock?.release();
