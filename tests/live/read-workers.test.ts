@@ -3,6 +3,7 @@ import { createGraphqlHandler } from '../../api/graphql.js';
 import { InProcessBus } from '../../schema/live/bus.js';
 import { Mlflow } from '../api/mlflow-support.js';
 import { type TestServer, startTestServer } from '../helpers/server.js';
+import { wsClient } from '../helpers/ws.js';
 
 // Reads run on worker threads with connections of their own (api/reads). They must answer exactly what
 // the same handler answers on the event loop, see every write acknowledged before them, mask errors
@@ -122,6 +123,21 @@ describe('limits of a read', () => {
       expect(rest.status).toBe(200);
     } finally {
       await limited.stop();
+    }
+  });
+});
+
+describe('a query over graphql-ws', () => {
+  it('is answered by a read worker like one over HTTP', async () => {
+    const client = wsClient(server.url);
+    try {
+      const query = `query($id: ID!) { run(id: $id) { name params { key value } latestMetrics { key value } } }`;
+      const result = await new Promise((resolve, reject) => {
+        client.subscribe({ query, variables: { id: runId } }, { next: resolve, error: reject, complete: () => undefined });
+      });
+      expect(result).toEqual((await onWorker(query, { id: runId })).body);
+    } finally {
+      await client.dispose();
     }
   });
 });
