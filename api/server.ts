@@ -68,7 +68,7 @@ async function startOn(config: ServerConfig, lock: { release(): void } | undefin
   const artifacts = await openRunArtifacts(config.artifacts, store);
   const deps: ServerDeps = { store, bus, artifacts };
   // Reads on worker threads, each with a connection of its own: not for an in-memory database (tests).
-  const reads = config.db === ':memory:' || config.readWorkers === 0 ? undefined : await new ReadPool({ ...config, threads: config.readWorkers }).ready();
+  const reads = config.db === ':memory:' || config.readWorkers === 0 ? undefined : await ReadPool.start({ ...config, threads: config.readWorkers });
   const yoga = createGraphqlHandler(deps, reads);
   const ws = createWebSocketServer(yoga, config.maxBodyBytes);
   const guard = new RequestGuard({ bindHost: config.host, allowHosts: config.allowHosts, allowOrigins: config.allowOrigins });

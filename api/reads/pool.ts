@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { overLimit, unavailable } from '../../db/errors.js';
 import type { MlflowReadTask } from '../mlflow/router.js';
+import { readWorkerBundle } from './worker-bundle.js';
 
 /**
  * Reads on worker threads. better-sqlite3 runs each statement on the thread that calls it and cannot
@@ -60,13 +61,20 @@ export class ReadPool {
   private readonly timeoutMs: number;
   private readonly heapMb: number;
 
-  constructor(options: ReadPoolOptions) {
+  /** Starts the workers and resolves once every one of them has loaded and opened its connection. */
+  static async start(options: ReadPoolOptions): Promise<ReadPool> {
+    // Compiled, the worker is worker.js beside this file; from the TypeScript sources, a bundle of it.
+    const compiled = extname(fileURLToPath(import.meta.url)) === '.js';
+    const filename = compiled ? new URL('./worker.js', import.meta.url).href : await readWorkerBundle();
+    const pool = new ReadPool(options, filename);
+    await Promise.all(Array.from({ length: pool.pool.maxThreads }, () => pool.pool.run({ kind: 'ping' })));
+    return pool;
+  }
+
+  private constructor(options: ReadPoolOptions, filename: string) {
     this.timeoutMs = options.readTimeoutMs ?? READ_LIMITS.timeoutMs;
     this.heapMb = options.readHeapMb ?? READ_LIMITS.heapMb;
     const threads = options.threads ?? Math.max(2, Math.min(4, availableParallelism()));
-    // Compiled, the worker is worker.js; from the TypeScript sources, a small bootstrap loads tsx first.
-    const compiled = extname(fileURLToPath(import.meta.url)) === '.js';
-    const filename = new URL(compiled ? './worker.js' : './worker-thread.mjs', import.meta.url).href;
     this.pool = new Piscina({
       filename,
       minThreads: threads,
@@ -77,12 +85,6 @@ export class ReadPool {
       resourceLimits: { maxOldGenerationSizeMb: this.heapMb },
       workerData: options,
     });
-  }
-
-  /** Resolves once every worker has started (loaded the schema, opened its connection). */
-  async ready(): Promise<this> {
-    await Promise.all(Array.from({ length: this.pool.maxThreads }, () => this.pool.run({ kind: 'ping' })));
-    return this;
   }
 
   graphql(task: GraphqlReadTask): Promise<ReadAnswer> {
