@@ -1,1 +1,0 @@
-import { parentPort } from 'node:worker_threads'; parentPort.postMessage(1);
