@@ -1,5 +1,5 @@
 import { invalid, notFound } from '../errors.js';
-import { decodeMetricValue } from '../metric-value.js';
+import { decodeMetricValue } from '../../common/metric-value.js';
 import * as metrics from '../repositories/metrics.js';
 import type { LatestCandidate, NewPoint } from '../repositories/metrics.js';
 import * as kv from '../repositories/run-key-values.js';
