@@ -13,6 +13,10 @@ export interface ServerConfig {
   maxBodyBytes: number;
   /** artifact uploads */
   maxUploadBytes: number;
+  /** `npm run dev`: the Vite dev server's origin, allowed to call the API (TRACKLINE_DEV_ORIGIN) */
+  devOrigin?: string;
+  /** where the built dashboard is (default dist/web) */
+  dashboardDir?: string;
 }
 
 export const DEFAULTS = {
@@ -81,5 +85,6 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
     redisUrl: values.redis ?? env.REDIS_URL ?? undefined,
     maxBodyBytes: DEFAULTS.maxBodyBytes,
     maxUploadBytes,
+    devOrigin: env.TRACKLINE_DEV_ORIGIN || undefined,
   };
 }

@@ -7,11 +7,13 @@ import { RedisBus } from '../schema/live/redis-bus.js';
 import type { ServerDeps } from '../schema/context.js';
 import type { ServerConfig } from './config.js';
 import { createArtifactRoutes } from './artifacts/routes.js';
+import { createZipRoute } from './artifacts/zip-route.js';
 import { openRunArtifacts } from './artifacts/run-artifacts.js';
 import { createGraphqlHandler } from './graphql.js';
 import { RequestGuard } from './guard.js';
 import { BodyTooLargeError, readBody, sendJson, sendText, sendTooLarge } from './http.js';
 import { createMlflowRoutes } from './mlflow/routes.js';
+import { createStaticRoute, graphiqlPolicy } from './static.js';
 import { createWebSocketServer } from './websocket.js';
 
 /** A route handler answers the request and returns true, or returns false to let the next one try. */
@@ -35,7 +37,7 @@ export const SHUTDOWN_GRACE_MS = 15_000;
 const delay = (ms: number) => new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), ms).unref());
 
 /** Routes whose data a foreign web page must not read or change: they get the Origin check. */
-const PROTECTED = /^\/(graphql|api\/|ajax-api\/|artifacts(\/|$)|get-artifact)/;
+const PROTECTED = /^\/(graphql|api\/|ajax-api\/|artifacts(-zip)?(\/|$)|get-artifact)/;
 
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
   const store = await new TrackingStore(connect(config.db)).init();
@@ -46,7 +48,14 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const yoga = createGraphqlHandler(deps);
   const ws = createWebSocketServer(yoga, config.maxBodyBytes);
   const guard = new RequestGuard({ bindHost: config.host, allowHosts: config.allowHosts, allowOrigins: config.allowOrigins });
-  const routes: Route[] = [...createArtifactRoutes({ ...deps, artifacts }, config), ...createMlflowRoutes(deps, config)];
+  // `npm run dev` only: the Vite dev server's pages call the API from their own origin.
+  if (config.devOrigin) guard.allowOrigin(config.devOrigin);
+  const routes: Route[] = [
+    ...createArtifactRoutes({ ...deps, artifacts }, config),
+    createZipRoute(artifacts),
+    ...createMlflowRoutes(deps, config),
+    createStaticRoute(config.dashboardDir),
+  ];
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://trackline.invalid');
@@ -55,10 +64,6 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     if (refused) return sendJson(res, 403, { error_code: 'PERMISSION_DENIED', message: refused });
     if (url.pathname === '/graphql') return serveGraphql(req, res);
     for (const route of routes) if (await route(req, res, url)) return;
-    if (url.pathname === '/' && req.method === 'GET') {
-      res.writeHead(302, { location: '/graphql' }).end();
-      return;
-    }
     sendJson(res, 404, { error_code: 'ENDPOINT_NOT_FOUND', message: `no route for ${req.method} ${url.pathname}` });
   };
 
@@ -74,6 +79,11 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       res.writeHead(response.status, Object.fromEntries(response.headers));
       res.end(Buffer.from(await response.arrayBuffer()));
       return;
+    }
+    // GraphiQL's page (GET, text/html) needs inline script; the dashboard's policy would stop it.
+    if (req.method === 'GET' && req.headers.accept?.includes('text/html')) {
+      res.setHeader('content-security-policy', graphiqlPolicy(req.headers.host ?? ''));
+      res.setHeader('x-content-type-options', 'nosniff');
     }
     await yoga.requestListener(req, res);
   };

@@ -6,6 +6,9 @@ import './experiment.js';
 import './run.js';
 import './metric.js';
 import './logged-model.js';
+import './run-bulk.js';
+import './run-inputs.js';
+import './run-window.js';
 import './subscriptions.js';
 
 export const schema = builder.toSchema();
