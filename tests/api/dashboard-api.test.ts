@@ -171,7 +171,7 @@ describe.each(DIALECTS)('dashboard API (%s)', (dialect) => {
       'other.txt': new TextEncoder().encode('not in the zip'),
     };
     for (const [path, bytes] of Object.entries(files)) {
-      const put = await fetch(`${server.url}/artifacts/${runId}/${path}`, { method: 'PUT', body: bytes });
+      const put = await fetch(`${server.url}/artifacts/${runId}/${path}`, { method: 'PUT', body: Buffer.from(bytes) });
       expect(put.status).toBe(200);
     }
     const response = await fetch(`${server.url}/artifacts-zip/${runId}/model`);
