@@ -1,3 +1,4 @@
+import './locale-guard.js';
 import { createEffect, on, onCleanup, onMount } from 'solid-js';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';

@@ -21,11 +21,16 @@ export function FilterBox(props: Props) {
   const [text, setText] = createSignal(props.value);
   const [open, setOpen] = createSignal(false);
   const [highlight, setHighlight] = createSignal(0);
+  // Where the caret is: suggestions are for the word before it.
+  const [caret, setCaret] = createSignal(props.value.length);
   let input!: HTMLInputElement;
-  createEffect(() => setText(props.value));
+  createEffect(() => {
+    setText(props.value);
+    setCaret(props.value.length);
+  });
 
   const suggestions = createMemo(() => {
-    const value = text().slice(0, input?.selectionStart ?? text().length);
+    const value = text().slice(0, caret());
     const words = value.split(/\s+/);
     const word = words.at(-1) ?? '';
     const previous = words.at(-2) ?? '';
@@ -48,12 +53,12 @@ export function FilterBox(props: Props) {
   });
 
   const accept = (insert: string) => {
-    const caret = input.selectionStart ?? text().length;
-    const before = text().slice(0, caret).replace(/\S*$/, '');
-    const next = `${before}${insert}${text().slice(caret)}`;
-    setText(next);
-    input.focus();
+    const before = text().slice(0, caret()).replace(/\S*$/, '');
+    const next = `${before}${insert}${text().slice(caret())}`;
     const at = before.length + insert.length;
+    setText(next);
+    setCaret(at);
+    input.focus();
     queueMicrotask(() => input.setSelectionRange(at, at));
     setHighlight(0);
   };
@@ -89,12 +94,15 @@ export function FilterBox(props: Props) {
           value={text()}
           onInput={(e) => {
             setText(e.currentTarget.value);
+            setCaret(e.currentTarget.selectionStart ?? e.currentTarget.value.length);
             setOpen(true);
             setHighlight(0);
           }}
           onFocus={() => setOpen(true)}
           onBlur={() => setTimeout(() => setOpen(false), 150)}
           onKeyDown={onKeyDown}
+          onKeyUp={(e) => setCaret(e.currentTarget.selectionStart ?? text().length)}
+          onClick={(e) => setCaret(e.currentTarget.selectionStart ?? text().length)}
         />
         <Show when={text() !== ''}>
           <button type="button" class="filter-clear" aria-label="clear the filter" onClick={() => { setText(''); props.onApply(''); }}>

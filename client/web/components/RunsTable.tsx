@@ -7,6 +7,7 @@ import { href, runPath } from '../lib/router.js';
 import { StatusBadge } from './StatusBadge.js';
 
 export const ROW_HEIGHT = 32;
+/** the selection column's width: .rt-select in styles.css (a constant inline style would be blocked by the CSP) */
 const SELECT_WIDTH = 36;
 
 export interface MetricBest {
@@ -123,11 +124,11 @@ export function RunsTable(props: Props) {
     >
       <div class="rt-head" style={{ width: `${width()}px` }} role="rowgroup">
         <div class="rt-groups" aria-hidden="true">
-          <div class="rt-group" style={{ width: `${SELECT_WIDTH}px` }} />
+          <div class="rt-group rt-select" />
           <For each={groups()}>{(g) => <div class="rt-group" style={{ width: `${g.width}px` }}>{g.group}</div>}</For>
         </div>
         <div class="rt-row rt-header" role="row">
-          <div class="rt-cell rt-select" role="columnheader" style={{ width: `${SELECT_WIDTH}px` }} />
+          <div class="rt-cell rt-select" role="columnheader" />
           <For each={props.columns}>
             {(c) => (
               <div
@@ -182,7 +183,7 @@ export function RunsTable(props: Props) {
                 style={{ transform: `translateY(${item.start}px)`, width: `${width()}px` }}
                 onClick={() => setActive(item.index)}
               >
-                <div class="rt-cell rt-select" role="gridcell" style={{ width: `${SELECT_WIDTH}px` }}>
+                <div class="rt-cell rt-select" role="gridcell">
                   <Show when={run()}>
                     {(r) => (
                       <input

@@ -27,7 +27,7 @@ export const SOURCE_TAG = 'mlflow.source.name';
 export const ATTRIBUTE_COLUMNS: Column[] = [
   { id: 'attributes.run_name', label: 'Run', kind: 'attribute', key: 'name', group: 'Attributes', sortable: true, width: 220 },
   { id: 'attributes.status', label: 'Status', kind: 'attribute', key: 'status', group: 'Attributes', sortable: true, width: 100 },
-  { id: 'attributes.start_time', label: 'Started', kind: 'attribute', key: 'startTime', group: 'Attributes', sortable: true, width: 150 },
+  { id: 'attributes.start_time', label: 'Started', kind: 'attribute', key: 'startTime', group: 'Attributes', sortable: true, width: 165 },
   { id: 'derived.duration', label: 'Duration', kind: 'attribute', key: 'duration', group: 'Attributes', sortable: true, width: 90 },
   { id: 'attributes.user_id', label: 'User', kind: 'attribute', key: 'userId', group: 'Attributes', sortable: true, width: 100 },
   { id: `tags.${quoteKey(SOURCE_TAG)}`, label: 'Source', kind: 'attribute', key: 'source', group: 'Attributes', sortable: true, width: 140 },

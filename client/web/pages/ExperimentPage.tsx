@@ -274,11 +274,6 @@ export function ExperimentPage(props: { experimentId: string; onMessage(text: st
           </button>
         </div>
       </Show>
-      <Show when={model.pending() > 0}>
-        <button type="button" class="resort-banner" data-testid="resort" onClick={() => void model.refresh()}>
-          {model.pending()} updated, click to re-sort
-        </button>
-      </Show>
       <Show when={tableError() && !filterError()}>
         <div class="error-state" role="alert">
           Could not load the runs: {tableError()} <button type="button" onClick={() => model.reset()}>Retry</button>
@@ -291,6 +286,13 @@ export function ExperimentPage(props: { experimentId: string; onMessage(text: st
         <Show when={count() === 0}>
           <p class="muted empty-note">{filter() ? 'No run matches the filter.' : 'No deleted runs.'}</p>
         </Show>
+        <div class="table-wrap">
+          {/* Over the table, not above it: appearing must not move the rows the user is reading. */}
+          <Show when={model.pending() > 0}>
+            <button type="button" class="resort-banner" data-testid="resort" onClick={() => void model.refresh()}>
+              {model.pending()} updated, click to re-sort
+            </button>
+          </Show>
         <RunsTable
           model={model}
           columns={visibleColumns()}
@@ -307,6 +309,7 @@ export function ExperimentPage(props: { experimentId: string; onMessage(text: st
           }}
           onOpen={(run) => navigate(runPath(run.experimentId, run.id))}
         />
+        </div>
       </Show>
     </section>
   );
