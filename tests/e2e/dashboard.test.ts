@@ -228,7 +228,7 @@ describe('the dashboard', () => {
       expect((await fetch(`${server.url}/artifacts/${runId}/${path}`, { method: 'PUT', body })).status).toBe(200);
     }
     await open(`#/experiments/${experimentId}/runs/${runId}?tab=artifacts`);
-    await page.getByRole('button', { name: /metrics\.csv/ }).click();
+    await page.locator(`[data-artifact-path="metrics.csv"] .artifact-file`).click();
     await page.locator('.csv-preview td', { hasText: '0.75' }).waitFor(LIVE);
     await page.locator('[data-artifact-path="model"] .artifact-dir').click();
     await page.locator('[data-artifact-path="model/model.json"] .artifact-file').click();

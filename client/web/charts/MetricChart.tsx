@@ -111,9 +111,11 @@ export function MetricChart(props: Props) {
     props.runIds.forEach((runId, i) => {
       const color = colorOf(i);
       const base = 1 + i * 3;
-      s.push({ label: props.names.get(runId) ?? runId.slice(0, 8), stroke: color, width: 1.5, spanGaps: true, points: { show: false } });
-      s.push({ label: `${props.names.get(runId) ?? runId.slice(0, 8)} min`, stroke: 'transparent', width: 0, spanGaps: true, points: { show: false }, legend: false } as uPlot.Series);
-      s.push({ label: `${props.names.get(runId) ?? runId.slice(0, 8)} max`, stroke: 'transparent', width: 0, spanGaps: true, points: { show: false }, legend: false } as uPlot.Series);
+      // Points show by themselves where the line is sparse (uPlot's default), so a single step is visible.
+      s.push({ label: props.names.get(runId) ?? runId.slice(0, 8), stroke: color, width: 1.5, spanGaps: true });
+      // The envelope's edges: drawn only as the band between them, left out of the legend (styles.css).
+      s.push({ label: `${props.names.get(runId) ?? runId.slice(0, 8)} min`, class: 'envelope', stroke: 'transparent', width: 0, spanGaps: true, points: { show: false } });
+      s.push({ label: `${props.names.get(runId) ?? runId.slice(0, 8)} max`, class: 'envelope', stroke: 'transparent', width: 0, spanGaps: true, points: { show: false } });
       bands.push({ series: [base + 2, base + 1], fill: `${color}33` });
     });
     return {

@@ -76,12 +76,12 @@ function Node(props: { runId: string; entry: Entry; depth: number; selected: str
           when={props.entry.isDir}
           fallback={
             <button type="button" class="link artifact-file" onClick={() => setParams({ artifact: props.entry.path }, { replace: true })}>
-              📄 {props.entry.name}
+              {props.entry.name}
             </button>
           }
         >
           <button type="button" class="link artifact-dir" onClick={() => setOpen(!open())}>
-            {open() ? '▾' : '▸'} 📁 {props.entry.name}
+            {open() ? '▾' : '▸'} {props.entry.name}/
           </button>
           <a class="download" href={zipUrl(props.runId, props.entry.path)} download={`${props.entry.name}.zip`} title="download the folder as a zip">
             zip

@@ -12,11 +12,13 @@ export function EmptyExperiment(props: { experimentName: string }) {
           <pre>
             <code>{`import { connect } from 'trackline/sdk';
 
-const tl = connect('${url()}');
+const tl = connect({ url: '${url()}' });
 const exp = await tl.setExperiment(${name()});
 await tl.withRun({ experiment: exp }, async (run) => {
   await run.logParams({ lr: 0.01 });
-  for (let step = 0; step < 100; step++) run.logMetric('loss', 1 / (step + 1), { step });
+  for (let step = 0; step < 100; step++) {
+    run.logMetric('loss', 1 / (step + 1), { step });
+  }
 });`}</code>
           </pre>
         </section>

@@ -148,7 +148,7 @@ export function Sidebar(props: { selected: string[]; onMessage(text: string): vo
                           }
                         }}
                       >
-                        🗑
+                        ✕
                       </button>
                     </Show>
                   </span>
