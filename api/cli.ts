@@ -1,3 +1,4 @@
+import { DatabaseInUseError } from '../db/server-lock.js';
 import { PortInUseError, startServer } from './server.js';
 import { SERVER_HELP, loadConfig } from './config.js';
 
@@ -32,7 +33,8 @@ async function main(argv: string[]): Promise<number> {
   try {
     server = await startServer(config);
   } catch (error) {
-    process.stderr.write(`trackline: ${error instanceof PortInUseError ? error.message : String((error as Error)?.stack ?? error)}\n`);
+    const known = error instanceof PortInUseError || error instanceof DatabaseInUseError;
+    process.stderr.write(`trackline: ${known ? error.message : String((error as Error)?.stack ?? error)}\n`);
     return 1;
   }
   const where = /^postgres/.test(config.db) ? config.db.replace(/\/\/[^@]*@/, '//') : config.db;

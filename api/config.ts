@@ -17,6 +17,8 @@ export interface ServerConfig {
   devOrigin?: string;
   /** where the built dashboard is (default dist/web) */
   dashboardDir?: string;
+  /** how long a write waits for another process's lock on the SQLite file before answering 503 */
+  busyTimeoutMs?: number;
 }
 
 export const DEFAULTS = {
@@ -42,6 +44,8 @@ Options (environment variable in brackets; flags win):
   --allow-host <name>    also accept this Host header, e.g. a proxy's name; repeatable [TRACKLINE_ALLOW_HOSTS]
   --max-upload <bytes>   largest artifact upload (default 5 GiB) [TRACKLINE_MAX_UPLOAD]
   --redis <url>          publish live events through Redis, for several servers on one Postgres [REDIS_URL]
+  --busy-timeout <ms>    how long a write waits while another process (a CLI command) holds the SQLite
+                         file's write lock, before it answers 503 (default 5000) [TRACKLINE_BUSY_TIMEOUT]
   -h, --help             show this help
 `;
 
@@ -64,6 +68,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
       'allow-host': { type: 'string', multiple: true },
       'max-upload': { type: 'string' },
       redis: { type: 'string' },
+      'busy-timeout': { type: 'string' },
     },
     strict: true,
   });
@@ -74,6 +79,11 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
   const maxUploadBytes = uploadText === undefined ? DEFAULTS.maxUploadBytes : Number(uploadText);
   if (!Number.isSafeInteger(maxUploadBytes) || maxUploadBytes <= 0) {
     throw new Error(`--max-upload: expected a positive number of bytes, got ${JSON.stringify(uploadText)}`);
+  }
+  const busyText = values['busy-timeout'] ?? env.TRACKLINE_BUSY_TIMEOUT;
+  const busyTimeoutMs = busyText === undefined ? undefined : Number(busyText);
+  if (busyTimeoutMs !== undefined && (!Number.isSafeInteger(busyTimeoutMs) || busyTimeoutMs < 0)) {
+    throw new Error(`--busy-timeout: expected a number of milliseconds, got ${JSON.stringify(busyText)}`);
   }
   return {
     host: values.host ?? env.HOST ?? DEFAULTS.host,
@@ -86,5 +96,6 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
     maxBodyBytes: DEFAULTS.maxBodyBytes,
     maxUploadBytes,
     devOrigin: env.TRACKLINE_DEV_ORIGIN || undefined,
+    busyTimeoutMs,
   };
 }

@@ -1,10 +1,58 @@
 import type { IncomingMessage } from 'node:http';
+import { GraphQLError } from 'graphql';
 import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
 import { createYoga } from 'graphql-yoga';
 import { StoreError } from '../db/errors.js';
 import { type Context, type ServerDeps, createContext, maskError, schema } from '../schema/index.js';
-import { checkOperationLimits } from '../schema/limits.js';
+import { checkDocumentSource, checkOperationLimits } from '../schema/limits.js';
 import { useFastListVariables } from './fast-variables.js';
+
+/** Refuses a document too long or too deeply nested before graphql-js's (recursive) parser sees it. */
+function useSourceLimits(): Plugin {
+  return {
+    onParse({ params }) {
+      const source: unknown = params.source;
+      const text = typeof source === 'string' ? source : (source as { body?: unknown } | null)?.body;
+      if (typeof text !== 'string') return;
+      try {
+        checkDocumentSource(text);
+      } catch (error) {
+        throw error instanceof StoreError ? maskError(error, error.message) : error;
+      }
+    },
+  };
+}
+
+/**
+ * An operation whose lists went over its execution budget (schema/budget.ts) answers that one error,
+ * not a result half made of nulls.
+ */
+function useExecutionBudget(): Plugin {
+  return {
+    onExecute({ args }) {
+      return {
+        onExecuteDone({ setResult }) {
+          const exceeded = (args.contextValue as Partial<Context>).budget?.exceeded;
+          if (exceeded) setResult({ data: null, errors: [maskError(exceeded, exceeded.message)] });
+        },
+      };
+    },
+  };
+}
+
+/** Subscriptions go over graphql-ws only, where the per-socket limits apply; never as HTTP responses. */
+function useWebSocketSubscriptions(): Plugin {
+  return {
+    onSubscribe({ args, setResultAndStopExecution }) {
+      if ('socket' in (args.contextValue as object)) return;
+      setResultAndStopExecution({
+        errors: [
+          new GraphQLError('subscriptions are served over WebSocket (graphql-ws) at /graphql', { extensions: { code: 'INVALID_ARGUMENT' } }),
+        ],
+      });
+    },
+  };
+}
 
 /** Refuses over-deep, over-wide or over-costly operations before they run, over HTTP and WebSocket. */
 function useOperationLimits(): Plugin {
@@ -52,7 +100,7 @@ export function createGraphqlHandler(deps: ServerDeps) {
     maskedErrors: { maskError },
     logging: false,
     context: () => createContext(deps),
-    plugins: [useOperationLimits(), useFastListVariables()],
+    plugins: [useSourceLimits(), useOperationLimits(), useWebSocketSubscriptions(), useExecutionBudget(), useFastListVariables()],
   });
 }
 

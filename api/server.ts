@@ -1,6 +1,7 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { connect } from '../db/connect.js';
+import { connect, isPostgresUrl } from '../db/connect.js';
+import { acquireServerLock } from '../db/server-lock.js';
 import { TrackingStore } from '../db/store/index.js';
 import { InProcessBus, type LiveBus } from '../schema/live/bus.js';
 import { RedisBus } from '../schema/live/redis-bus.js';
@@ -39,8 +40,30 @@ const delay = (ms: number) => new Promise<'late'>((resolve) => setTimeout(() => 
 /** Routes whose data a foreign web page must not read or change: they get the Origin check. */
 const PROTECTED = /^\/(graphql|api\/|ajax-api\/|artifacts(-zip)?(\/|$)|get-artifact)/;
 
+/** Loading GraphiQL's page executes nothing (yoga renders it for any GET that accepts HTML). */
+const isDataRoute = (req: IncomingMessage, url: URL) =>
+  PROTECTED.test(url.pathname) && !(url.pathname === '/graphql' && req.method === 'GET' && accepts(req, 'text/html'));
+
+const accepts = (req: IncomingMessage, type: string) => (req.headers.accept ?? '').toLowerCase().includes(type);
+const mediaType = (header: string | undefined) => header?.split(';')[0]?.trim().toLowerCase() || undefined;
+
+function sendGraphqlError(res: ServerResponse, status: number, message: string): void {
+  sendJson(res, status, { errors: [{ message, extensions: { code: 'INVALID_ARGUMENT' } }] });
+}
+
 export async function startServer(config: ServerConfig): Promise<RunningServer> {
-  const store = await new TrackingStore(connect(config.db)).init();
+  // One server per SQLite file (a second one is refused here, naming the file).
+  const lock = isPostgresUrl(config.db) || config.db === ':memory:' ? undefined : acquireServerLock(config.db);
+  try {
+    return await startOn(config, lock);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+async function startOn(config: ServerConfig, lock: { release(): void } | undefined): Promise<RunningServer> {
+  const store = await new TrackingStore(connect(config.db, { busyTimeoutMs: config.busyTimeoutMs })).init();
   const bus: LiveBus = config.redisUrl ? await RedisBus.connect(config.redisUrl) : new InProcessBus();
   store.onChange((event) => bus.publish(event));
   const artifacts = await openRunArtifacts(config.artifacts, store);
@@ -58,34 +81,53 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   ];
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://trackline.invalid');
+    const malformed = guard.normalize(req);
+    if (malformed) return sendJson(res, malformed.status, { error_code: 'BAD_REQUEST', message: malformed.message });
+    const url = new URL(req.url as string, 'http://trackline.invalid');
     if (url.pathname === '/health') return sendText(res, 200, 'OK');
-    const refused = guard.check(req, PROTECTED.test(url.pathname));
-    if (refused) return sendJson(res, 403, { error_code: 'PERMISSION_DENIED', message: refused });
+    const refused = guard.check(req, isDataRoute(req, url));
+    if (refused) return sendJson(res, refused.status, { error_code: 'PERMISSION_DENIED', message: refused.message });
     if (url.pathname === '/graphql') return serveGraphql(req, res);
     for (const route of routes) if (await route(req, res, url)) return;
     sendJson(res, 404, { error_code: 'ENDPOINT_NOT_FOUND', message: `no route for ${req.method} ${url.pathname}` });
   };
 
   const serveGraphql = async (req: IncomingMessage, res: ServerResponse) => {
-    const declared = req.headers['content-length'];
-    if (declared !== undefined && Number(declared) > config.maxBodyBytes) return sendTooLarge(res, config.maxBodyBytes, 'graphql');
-    if (req.method === 'POST' && declared === undefined) {
-      // A chunked body has no length to check up front: read it under the limit, then hand it over.
+    // yoga would also stream results as server-sent events or multipart responses when the client
+    // accepts them (urql's fetch does): answers here are plain JSON, subscriptions go over graphql-ws.
+    if (req.headers.accept !== undefined) {
+      const accepted = req.headers.accept.split(',').filter((type) => !/^\s*(text\/event-stream|multipart\/mixed)\b/i.test(type));
+      if (accepted.length === 0) {
+        return sendGraphqlError(res, 406, 'answers are JSON (application/json); subscriptions are served over WebSocket (graphql-ws) at /graphql');
+      }
+      req.headers.accept = accepted.join(',');
+    }
+    let response: Response;
+    if (req.method === 'POST') {
+      // Only a JSON body: a form or text/plain body is what a foreign page can send without CORS.
+      const type = mediaType(req.headers['content-type']);
+      if (type !== 'application/json') {
+        return sendGraphqlError(res, 415, `POST /graphql takes an application/json body, got ${type ? JSON.stringify(type) : 'none'}`);
+      }
+      // Read under the limit (declared or chunked), then hand yoga a request with that body.
       const body = await readBody(req, config.maxBodyBytes);
-      const headers = new Headers();
+      const headers = new yoga.fetchAPI.Headers();
       for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
-      const response = await yoga.fetch(new Request(`http://${req.headers.host}${req.url}`, { method: 'POST', headers, body: new Uint8Array(body) }));
-      res.writeHead(response.status, Object.fromEntries(response.headers));
-      res.end(Buffer.from(await response.arrayBuffer()));
-      return;
+      const request = new yoga.fetchAPI.Request(`http://${req.headers.host}${req.url}`, { method: 'POST', headers, body: new Uint8Array(body) });
+      response = await yoga.fetch(request, { req });
+    } else {
+      // Not yoga.requestListener: its adapter answers its own failures with a stack trace in the body.
+      response = await yoga.handleNodeRequestAndResponse(req, res, { req });
     }
-    // GraphiQL's page (GET, text/html) needs inline script; the dashboard's policy would stop it.
-    if (req.method === 'GET' && req.headers.accept?.includes('text/html')) {
-      res.setHeader('content-security-policy', graphiqlPolicy(req.headers.host ?? ''));
-      res.setHeader('x-content-type-options', 'nosniff');
+    const body = Buffer.from(await response.arrayBuffer());
+    const headers: Record<string, string | number> = { ...Object.fromEntries(response.headers), 'content-length': body.length };
+    // GraphiQL's page needs inline script and style: a policy of its own, not the dashboard's.
+    if (response.headers.get('content-type')?.startsWith('text/html')) {
+      headers['content-security-policy'] = graphiqlPolicy(req.headers.host ?? '');
+      headers['x-content-type-options'] = 'nosniff';
     }
-    await yoga.requestListener(req, res);
+    res.writeHead(response.status, headers);
+    res.end(body);
   };
 
   let closing: Promise<void> | undefined;
@@ -108,13 +150,17 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
     inFlight.add(done);
   });
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://trackline.invalid');
-    const refused = url.pathname === '/graphql' ? guard.check(req, true) : `no WebSocket endpoint at ${url.pathname}`;
-    if (refused) {
-      const body = JSON.stringify({ error_code: 'PERMISSION_DENIED', message: refused });
-      socket.end(`HTTP/1.1 403 Forbidden\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
-      return;
-    }
+    const refuse = (status: number, code: string, message: string) => {
+      const body = JSON.stringify({ error_code: code, message });
+      const reason = status === 400 ? 'Bad Request' : 'Forbidden';
+      socket.end(`HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    };
+    const malformed = guard.normalize(req);
+    if (malformed) return refuse(malformed.status, 'BAD_REQUEST', malformed.message);
+    const url = new URL(req.url as string, 'http://trackline.invalid');
+    if (url.pathname !== '/graphql') return refuse(403, 'PERMISSION_DENIED', `no WebSocket endpoint at ${url.pathname}`);
+    const refused = guard.check(req, true);
+    if (refused) return refuse(refused.status, 'PERMISSION_DENIED', refused.message);
     ws.handleUpgrade(req, socket, head);
   });
   server.on('clientError', (_error, socket) => {
@@ -141,6 +187,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
       await stopped;
       await store.close();
       await bus.close();
+      lock?.release();
     })());
 
   return {

@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'RESYNC_REQUIRED',
   'UNAUTHENTICATED',
   'PERMISSION_DENIED',
+  /** the database could not take the request now (another process holds its lock): try again */
+  'UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

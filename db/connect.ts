@@ -1,9 +1,14 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { expectedError, unavailable } from './errors.js';
 import type { Database } from './types.js';
 
 export type Dialect = 'sqlite' | 'postgres';
+
+/** A transaction's purpose: a write takes the database's write lock at once, a read is a snapshot. */
+export type TransactionMode = 'write' | 'read';
 
 /** An open database: the Kysely handle plus what the hot paths need to know about the dialect. */
 export interface Db {
@@ -11,20 +16,42 @@ export interface Db {
   readonly dialect: Dialect;
   /** The better-sqlite3 handle (SQLite only): the metric insert loop uses its prepared statements. */
   readonly sqlite?: SQLite.Database;
+  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(mode: TransactionMode, work: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
-/** `postgres://...` opens Postgres; anything else is a SQLite file path (or `:memory:`). */
-export function connect(url: string): Db {
-  return /^postgres(ql)?:\/\//.test(url) ? connectPostgres(url) : connectSqlite(url);
+export interface ConnectOptions {
+  /** A read-only connection (the read workers'): no ANALYZE, no writes. */
+  readonly?: boolean;
+  /**
+   * How long a write waits for another process's write lock before answering UNAVAILABLE. The wait
+   * is asynchronous (BEGIN IMMEDIATE retried on a timer), so the event loop keeps serving meanwhile.
+   */
+  busyTimeoutMs?: number;
+  /** Postgres connections in the pool. */
+  poolSize?: number;
 }
 
-function connectSqlite(path: string): Db {
-  const raw = new SQLite(path);
-  raw.pragma('journal_mode = WAL');
+export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+
+/** `postgres://...` opens Postgres; anything else is a SQLite file path (or `:memory:`). */
+export function connect(url: string, options: ConnectOptions = {}): Db {
+  return isPostgresUrl(url) ? connectPostgres(url, options) : connectSqlite(url, options);
+}
+
+export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
+
+function connectSqlite(path: string, options: ConnectOptions): Db {
+  const readonly = options.readonly ?? false;
+  const raw = new SQLite(path, { readonly, fileMustExist: readonly });
+  if (!readonly) raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
-  raw.pragma('busy_timeout = 5000');
+  // The writer waits for locks asynchronously (beginImmediate below); SQLite's own busy handler sleeps
+  // on the thread, so the event loop's connection only absorbs a blip with it. Readers run on worker
+  // threads, where sleeping blocks nobody.
+  raw.pragma(`busy_timeout = ${readonly ? (options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS) : 20}`);
   // MLflow's rule: LIKE is case-sensitive, ILIKE is not (SQLite's LIKE ignores ASCII case by default).
   raw.pragma('case_sensitive_like = ON');
   // 16 MB of page cache (the OS caches the file too). 64 MB measured no faster on the bench's ingest and
@@ -37,23 +64,66 @@ function connectSqlite(path: string): Db {
   // (PRAGMA optimize samples 2,000 rows whatever analysis_limit says, so ANALYZE runs explicitly:
   // when the file has never been analyzed, and at every clean close.)
   raw.pragma('analysis_limit = 20000');
-  const neverAnalyzed = !raw.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").get();
-  if (neverAnalyzed) raw.exec('ANALYZE');
+  if (!readonly) {
+    const neverAnalyzed = !raw.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").get();
+    if (neverAnalyzed) raw.exec('ANALYZE');
+  }
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+  const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+
+  // Kysely's own transaction() begins DEFERRED: a transaction that reads and then writes can then fail
+  // with SQLITE_BUSY_SNAPSHOT when another process wrote in between. A write takes the lock up front.
+  const transaction = <T>(mode: TransactionMode, work: (trx: Kysely<Database>) => Promise<T>) =>
+    kysely.connection().execute(async (conn) => {
+      if (mode === 'write') await beginImmediate(conn, busyTimeoutMs);
+      else await sql`begin`.execute(conn);
+      try {
+        const result = await work(conn);
+        await sql`commit`.execute(conn);
+        return result;
+      } catch (error) {
+        await sql`rollback`.execute(conn).catch(() => undefined);
+        throw error;
+      }
+    });
   const close = async () => {
-    raw.exec('ANALYZE');
+    if (!readonly) raw.exec('ANALYZE');
     await kysely.destroy();
   };
-  return { kysely, dialect: 'sqlite', sqlite: raw, close };
+  return { kysely, dialect: 'sqlite', sqlite: raw, transaction, close };
 }
+
+/** BEGIN IMMEDIATE, retried on a timer while another connection (another process) holds the write lock. */
+async function beginImmediate(conn: Kysely<Database>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (let wait = 5; ; wait = Math.min(wait * 2, 100)) {
+    try {
+      await sql`begin immediate`.execute(conn);
+      return;
+    } catch (error) {
+      if (!isSqliteBusy(error)) throw error;
+      if (Date.now() + wait > deadline) {
+        throw unavailable(`the database is busy: another process has held its write lock for over ${timeoutMs} ms; try again`);
+      }
+      await sleep(wait);
+    }
+  }
+}
+
+const isSqliteBusy = (error: unknown) => expectedError(error)?.code === 'UNAVAILABLE';
 
 // int8 (bigint) columns hold epoch ms, steps and seqs, all < 2^53: read them as numbers.
 pg.types.setTypeParser(20, (v) => Number(v));
 
-function connectPostgres(url: string): Db {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+function connectPostgres(url: string, options: ConnectOptions): Db {
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+  const transaction = <T>(mode: TransactionMode, work: (trx: Kysely<Database>) => Promise<T>) => {
+    // Writes lock the rows they change (SELECT ... FOR UPDATE); reads see one snapshot.
+    const tx = kysely.transaction();
+    return (mode === 'read' ? tx.setIsolationLevel('repeatable read') : tx).execute(work);
+  };
+  return { kysely, dialect: 'postgres', transaction, close: () => kysely.destroy() };
 }
 
 /**

@@ -20,3 +20,20 @@ export const invalid = (message: string, field?: string) => new StoreError('INVA
 export const alreadyExists = (message: string, field?: string) => new StoreError('ALREADY_EXISTS', message, field);
 export const failedPrecondition = (message: string, field?: string) =>
   new StoreError('FAILED_PRECONDITION', message, field);
+export const unavailable = (message: string) => new StoreError('UNAVAILABLE', message);
+
+/** Seconds a client is told to wait before it retries an UNAVAILABLE answer (HTTP Retry-After). */
+export const RETRY_AFTER_SECONDS = 1;
+
+/**
+ * The store's expected failures, and the database's "locked" answers (SQLite's busy codes, which a
+ * statement outside the write path can still meet) as UNAVAILABLE; anything else is not the caller's.
+ */
+export function expectedError(error: unknown): StoreError | undefined {
+  if (error instanceof StoreError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))) {
+    return unavailable('the database is busy (locked by another process); try again');
+  }
+  return undefined;
+}

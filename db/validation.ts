@@ -12,7 +12,17 @@ export const LIMITS = {
   paramsPerBatch: 100,
   tagsPerBatch: 100,
   entitiesPerBatch: 1000,
+  /** Rows one batched read may return (a page's params, tags, metrics...): memory per request stays bounded. */
+  rowsPerRead: 200_000,
 } as const;
+
+/** A batched read's rows, or INVALID_ARGUMENT when they reached the cap (the query read one row more than it). */
+export function withinReadCap<T>(rows: T[], what: string): T[] {
+  if (rows.length > LIMITS.rowsPerRead) {
+    throw invalid(`${what}: more than ${LIMITS.rowsPerRead} rows in one read; ask for fewer runs or experiments at once`, what);
+  }
+  return rows;
+}
 
 /** What to do with a param or tag value over its limit: GraphQL rejects, MLflow REST truncates. */
 export type LongValuePolicy = 'reject' | 'truncate';
@@ -86,6 +96,9 @@ export function isRunIdShape(id: string): boolean {
   return RUN_ID.test(id);
 }
 
+/** Artifact names starting with this are uploads in progress (the artifact store's temp files): reserved. */
+export const RESERVED_ARTIFACT_PREFIX = '.trackline-upload-';
+
 /**
  * An experiment's artifact location. `mlflow-artifacts:/<P>` places artifacts in trackline's own store,
  * so P must be a plain relative path (no traversal, no encoding tricks: peers.md section 4); any other
@@ -107,6 +120,9 @@ export function checkArtifactLocation(location: unknown, field = 'artifactLocati
       throw invalid(`${field}: use mlflow-artifacts:/<path> (a host in the URI is not supported)`, field);
     }
     const segments = rest.slice(1).replace(/\/+$/, '').split('/');
+    if (segments.some((s) => s.startsWith(RESERVED_ARTIFACT_PREFIX))) {
+      throw invalid(`${field}: names starting with ${JSON.stringify(RESERVED_ARTIFACT_PREFIX)} are reserved for uploads in progress`, field);
+    }
     if (segments.some((s) => s === '' || s === '.' || s === '..' || /[\\%;:]/.test(s))) {
       throw invalid(
         `${field}: the path of an mlflow-artifacts: location must be plain relative segments (no '.', '..', empty segments, '\\', '%', ';' or ':')`,

@@ -1,6 +1,7 @@
 import { invalid } from '../db/errors.js';
 import type { KeyValue } from '../db/store/index.js';
 import { builder } from './builder.js';
+import { INHERITED } from './limits.js';
 
 export const LifecycleStage = builder.enumType('LifecycleStage', { values: ['ACTIVE', 'DELETED'] as const });
 export const ViewType = builder.enumType('ViewType', { values: ['ACTIVE_ONLY', 'DELETED_ONLY', 'ALL'] as const });
@@ -64,7 +65,7 @@ export function implementConnection<T>(
   });
   connection.implement({
     fields: (t) => ({
-      edges: t.field({ type: [edge], resolve: (c) => c.edges }),
+      edges: t.field({ type: [edge], extensions: INHERITED, resolve: (c) => c.edges }),
       pageInfo: t.field({ type: PageInfoRef, resolve: (c) => c.pageInfo }),
       totalCount: t.int({ resolve: (c) => c.totalCount() }),
     }),

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { StoreError } from '../db/errors.js';
+import { RETRY_AFTER_SECONDS, expectedError } from '../db/errors.js';
 
 /**
  * Yoga's maskError hook: the store's expected failures become GraphQL errors with `extensions.code`
@@ -7,11 +7,14 @@ import { StoreError } from '../db/errors.js';
  */
 export function maskError(error: unknown, message: string): Error {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-  if (original instanceof StoreError) {
+  const expected = expectedError(original);
+  if (expected) {
     const path = error instanceof GraphQLError ? error.path : undefined;
-    return new GraphQLError(original.message, {
+    // yoga turns `http` into the response's status and headers and leaves it out of the body.
+    const http = expected.code === 'UNAVAILABLE' ? { http: { status: 503, headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } } } : {};
+    return new GraphQLError(expected.message, {
       path,
-      extensions: { code: original.code, ...(original.field && { field: original.field }) },
+      extensions: { code: expected.code, ...(expected.field && { field: expected.field }), ...http },
     });
   }
   if (error instanceof GraphQLError && (error.extensions?.code || !error.originalError)) return error;

@@ -11,6 +11,7 @@ import {
   toSearch,
   toLifecycleStage,
 } from './common.js';
+import { PAGED, UNBOUNDED } from './limits.js';
 import { ExperimentRef, RunConnectionRef } from './refs.js';
 
 const ExperimentConnectionRef = builder.objectRef<ConnectionShape<Experiment>>('ExperimentConnection');
@@ -24,7 +25,7 @@ ExperimentRef.implement({
     lifecycleStage: t.field({ type: LifecycleStage, resolve: (e) => toLifecycleStage(e.lifecycleStage) }),
     creationTime: t.field({ type: 'Long', resolve: (e) => e.creationTime }),
     lastUpdateTime: t.field({ type: 'Long', resolve: (e) => e.lastUpdateTime }),
-    tags: t.field({ type: [TagRef], resolve: (e, _a, ctx) => ctx.loaders.experimentTags.load(e.id) }),
+    tags: t.field({ type: [TagRef], extensions: UNBOUNDED, resolve: (e, _a, ctx) => ctx.loaders.experimentTags.load(e.id) }),
     runCount: t.int({
       description: 'Active runs in this experiment.',
       resolve: async (e, _a, ctx) => (await ctx.loaders.experimentStats.load(e.id)).runCount,
@@ -36,15 +37,18 @@ ExperimentRef.implement({
     }),
     paramKeys: t.stringList({
       description: 'Param keys used by the active runs, sorted.',
+      extensions: UNBOUNDED,
       resolve: (e, _a, ctx) => ctx.loaders.paramKeys.load(e.id),
     }),
     metricKeys: t.stringList({
       description: 'Metric keys logged by the active runs, sorted.',
+      extensions: UNBOUNDED,
       resolve: (e, _a, ctx) => ctx.loaders.metricKeys.load(e.id),
     }),
     runs: t.field({
       type: RunConnectionRef,
       args: searchArgs,
+      extensions: PAGED,
       resolve: async (e, args, ctx) =>
         toConnection(await ctx.store.searchRuns({ experimentIds: [e.id], ...toSearch(args) })),
     }),
@@ -55,6 +59,7 @@ builder.queryFields((t) => ({
   experiments: t.field({
     type: ExperimentConnectionRef,
     args: searchArgs,
+    extensions: PAGED,
     resolve: async (_root, args, ctx) =>
       toConnection(await ctx.store.searchExperiments(toSearch(args))),
   }),

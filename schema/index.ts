@@ -1,4 +1,5 @@
 import { lexicographicSortSchema, printSchema } from 'graphql';
+import { withListBudgets } from './budget.js';
 import { builder } from './builder.js';
 import './scalars.js';
 import './common.js';
@@ -11,7 +12,8 @@ import './run-inputs.js';
 import './run-window.js';
 import './subscriptions.js';
 
-export const schema = builder.toSchema();
+/** The schema, with every list field charging what it returns to the operation's budget. */
+export const schema = withListBudgets(builder.toSchema());
 
 /** The committed SDL: sorted, so diffs show real changes only. */
 export const printedSchema = () => `${printSchema(lexicographicSortSchema(schema))}\n`;

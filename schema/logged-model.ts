@@ -3,6 +3,7 @@ import type { LoggedModelDetails } from '../db/store/index.js';
 import { builder } from './builder.js';
 import { ParamRef, TagRef } from './common.js';
 import type { Context } from './context.js';
+import { UNBOUNDED } from './limits.js';
 import { ExperimentRef, RunRef } from './refs.js';
 
 /**
@@ -54,9 +55,9 @@ export const LoggedModelRef = builder.objectRef<LoggedModelDetails>('LoggedModel
     }),
     creationTime: t.field({ type: 'Long', resolve: (m) => m.creationTime }),
     lastUpdatedTime: t.field({ type: 'Long', resolve: (m) => m.lastUpdatedTime }),
-    params: t.field({ type: [ParamRef], resolve: (m) => m.params }),
-    tags: t.field({ type: [TagRef], resolve: (m) => m.tags }),
-    metrics: t.field({ type: [LoggedModelMetricRef], resolve: (m) => m.metrics }),
+    params: t.field({ type: [ParamRef], extensions: UNBOUNDED, resolve: (m) => m.params }),
+    tags: t.field({ type: [TagRef], extensions: UNBOUNDED, resolve: (m) => m.tags }),
+    metrics: t.field({ type: [LoggedModelMetricRef], extensions: UNBOUNDED, resolve: (m) => m.metrics }),
   }),
 });
 
@@ -83,6 +84,7 @@ builder.objectField(RunRef, 'loggedModels', (t) =>
   t.field({
     type: [LoggedModelRef],
     description: 'MLflow 3 logged models this run produced (its source runs and declared outputs), oldest first.',
+    extensions: UNBOUNDED,
     resolve: (run, _a, ctx) => loggedModelsLoader(ctx).load(run.id),
   }),
 );

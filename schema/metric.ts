@@ -1,7 +1,7 @@
-import { invalid } from '../db/errors.js';
-import type { HistoryWindow, MetricPoint, SeriesPoint } from '../db/store/index.js';
+import { type HistoryWindow, MAX_HISTORY_RUNS, MAX_POINTS_LIMIT, type MetricPoint, type SeriesPoint } from '../db/store/index.js';
 import { builder } from './builder.js';
 import { PageInfoRef, checkFirst } from './common.js';
+import { INHERITED, sized } from './limits.js';
 import { MetricSeriesRef } from './refs.js';
 import { decodePointCursor, encodePointCursor } from '../db/store/point-cursor.js';
 
@@ -48,7 +48,7 @@ MetricSeriesRef.implement({
       description: 'The run\'s metric seq this history was read at: subscribe with sinceSeq: lastSeq to continue it.',
       resolve: (s) => s.lastSeq,
     }),
-    points: t.field({ type: [MetricPointRef], resolve: (s) => s.points }),
+    points: t.field({ type: [MetricPointRef], extensions: INHERITED, resolve: (s) => s.points }),
   }),
 });
 
@@ -58,11 +58,14 @@ export const historyArgs = builder.args((t) => ({
   maxStep: t.field({ type: 'Long' }),
 }));
 
+/** A downsampled series has at most maxPoints points (an out-of-range maxPoints gets the store's own error). */
+const seriesPoints = (args: Record<string, unknown>) => Math.min(typeof args.maxPoints === 'number' ? args.maxPoints : 0, MAX_POINTS_LIMIT);
+export const HISTORY = sized({ childItems: seriesPoints });
+
 export function checkHistoryArgs(args: { maxPoints?: number | null; minStep?: number | null; maxStep?: number | null }): HistoryWindow {
   return { maxPoints: args.maxPoints ?? 1000, minStep: args.minStep, maxStep: args.maxStep };
 }
 
-export const MAX_HISTORY_RUNS = 1000;
 
 interface PointEdge {
   cursor: string;
@@ -77,7 +80,7 @@ const MetricPointConnectionRef = builder
   )
   .implement({
     fields: (t) => ({
-      edges: t.field({ type: [MetricPointEdgeRef], resolve: (c) => c.edges }),
+      edges: t.field({ type: [MetricPointEdgeRef], extensions: INHERITED, resolve: (c) => c.edges }),
       pageInfo: t.field({ type: PageInfoRef, resolve: (c) => c.pageInfo }),
       totalCount: t.exposeInt('totalCount'),
     }),
@@ -88,6 +91,7 @@ builder.queryFields((t) => ({
     type: MetricSeriesRef,
     description: 'A series downsampled to at most maxPoints aligned power-of-two step buckets (min, max and count kept).',
     args: { runId: t.arg.id({ required: true }), key: t.arg.string({ required: true }), ...historyArgs },
+    extensions: HISTORY,
     resolve: async (_root, args, ctx) => {
       const [series] = await ctx.store.metricHistory([String(args.runId)], args.key, checkHistoryArgs(args));
       return series as NonNullable<typeof series>;
@@ -97,12 +101,8 @@ builder.queryFields((t) => ({
     type: [MetricSeriesRef],
     description: `metricHistory for many runs at once (at most ${MAX_HISTORY_RUNS}), from one snapshot.`,
     args: { runIds: t.arg.idList({ required: true }), key: t.arg.string({ required: true }), ...historyArgs },
-    resolve: (_root, args, ctx) => {
-      if (args.runIds.length > MAX_HISTORY_RUNS) {
-        throw invalid(`runIds: at most ${MAX_HISTORY_RUNS} runs per request, got ${args.runIds.length}`, 'runIds');
-      }
-      return ctx.store.metricHistory(args.runIds.map(String), args.key, checkHistoryArgs(args));
-    },
+    extensions: sized({ items: (args) => (Array.isArray(args.runIds) ? args.runIds.length : 0), childItems: seriesPoints }),
+    resolve: (_root, args, ctx) => ctx.store.metricHistory(args.runIds.map(String), args.key, checkHistoryArgs(args)),
   }),
   metricPoints: t.field({
     type: MetricPointConnectionRef,
@@ -113,6 +113,7 @@ builder.queryFields((t) => ({
       first: t.arg.int({ defaultValue: 10_000 }),
       after: t.arg.string(),
     },
+    extensions: sized({ childItems: (args) => (typeof args.first === 'number' ? args.first : 0) }),
     resolve: async (_root, args, ctx) => {
       const first = checkFirst(args.first, 25_000, 10_000);
       const after = args.after == null ? undefined : decodePointCursor(args.after);

@@ -3,6 +3,7 @@ import type { RunInputs } from '../db/store/index.js';
 import { builder } from './builder.js';
 import { TagRef } from './common.js';
 import type { Context } from './context.js';
+import { UNBOUNDED } from './limits.js';
 import { RunRef } from './refs.js';
 
 /** A run's inputs as MLflow's log-inputs records them: datasets (with input tags) and MLflow 3 model inputs. */
@@ -23,7 +24,7 @@ const DatasetRef = builder.objectRef<DatasetInputShape['dataset']>('Dataset').im
 const DatasetInputRef = builder.objectRef<DatasetInputShape>('DatasetInput').implement({
   fields: (t) => ({
     dataset: t.field({ type: DatasetRef, resolve: (d) => d.dataset }),
-    tags: t.field({ type: [TagRef], description: 'Input tags, e.g. mlflow.data.context = training.', resolve: (d) => d.tags }),
+    tags: t.field({ type: [TagRef], extensions: UNBOUNDED, description: 'Input tags, e.g. mlflow.data.context = training.', resolve: (d) => d.tags }),
   }),
 });
 
@@ -33,8 +34,8 @@ const ModelInputRef = builder.objectRef<{ modelId: string }>('ModelInput').imple
 
 const RunInputsRef = builder.objectRef<RunInputs>('RunInputs').implement({
   fields: (t) => ({
-    datasetInputs: t.field({ type: [DatasetInputRef], resolve: (i) => i.datasetInputs }),
-    modelInputs: t.field({ type: [ModelInputRef], resolve: (i) => i.modelInputs }),
+    datasetInputs: t.field({ type: [DatasetInputRef], extensions: UNBOUNDED, resolve: (i) => i.datasetInputs }),
+    modelInputs: t.field({ type: [ModelInputRef], extensions: UNBOUNDED, resolve: (i) => i.modelInputs }),
   }),
 });
 

@@ -2,6 +2,7 @@ import { invalid } from '../db/errors.js';
 import type { Run } from '../db/store/index.js';
 import { builder } from './builder.js';
 import { ViewType, checkFirst } from './common.js';
+import { INHERITED, PAGED, sized } from './limits.js';
 import { RunRef } from './refs.js';
 
 /**
@@ -36,7 +37,7 @@ const RunWindowRowRef = builder.objectRef<WindowRow>('RunWindowRow').implement({
 const RunWindowRef = builder.objectRef<WindowShape>('RunWindow').implement({
   fields: (t) => ({
     offset: t.exposeInt('offset'),
-    rows: t.field({ type: [RunWindowRowRef], resolve: (w) => w.rows }),
+    rows: t.field({ type: [RunWindowRowRef], extensions: INHERITED, resolve: (w) => w.rows }),
     totalCount: t.int({ description: 'Rows at this level that the filter lists.', resolve: (w) => w.totalCount() }),
   }),
 });
@@ -69,6 +70,7 @@ function checkOffset(offset: number | null | undefined): number {
 builder.queryFields((t) => ({
   runWindow: t.field({
     type: RunWindowRef,
+    extensions: PAGED,
     description:
       'The runs at positions offset .. offset+first-1 of a search (filter and orderBy as in runs). nested: only top-level runs (no parent in the searched experiments) that match or have a matching descendant; with parentRunId, that run\'s children likewise.',
     args: {
@@ -103,6 +105,7 @@ builder.queryFields((t) => ({
   }),
   metricRanges: t.field({
     type: [MetricRangeRef],
+    extensions: sized({ items: (a) => (Array.isArray(a.keys) ? a.keys.length : 0) }),
     description: 'Per metric key, the lowest and highest latest value over every run the filter matches: the best value of a runs-table column.',
     args: { ...scopeArgs, keys: t.arg.stringList({ required: true }) },
     resolve: (_root, args, ctx) => {

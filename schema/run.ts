@@ -12,7 +12,8 @@ import {
   toSearch,
   toLifecycleStage,
 } from './common.js';
-import { MetricInput, MetricRef, checkHistoryArgs, historyArgs } from './metric.js';
+import { HISTORY, MetricInput, MetricRef, checkHistoryArgs, historyArgs } from './metric.js';
+import { PAGED, UNBOUNDED } from './limits.js';
 import { ExperimentRef, MetricSeriesRef, RunConnectionRef, RunRef } from './refs.js';
 
 export const RunStatus = builder.enumType('RunStatus', {
@@ -58,15 +59,15 @@ RunRef.implement({
       nullable: true,
       resolve: async (run, _a, ctx) => (run.parentRunId ? ((await ctx.loaders.run.load(run.parentRunId)) ?? null) : null),
     }),
-    children: t.field({ type: [RunRef], resolve: (run, _a, ctx) => ctx.loaders.children.load(run.id) }),
-    params: t.field({ type: [ParamRef], resolve: (run, _a, ctx) => ctx.loaders.params.load(run.id) }),
-    tags: t.field({ type: [TagRef], resolve: (run, _a, ctx) => ctx.loaders.tags.load(run.id) }),
+    children: t.field({ type: [RunRef], extensions: UNBOUNDED, resolve: (run, _a, ctx) => ctx.loaders.children.load(run.id) }),
+    params: t.field({ type: [ParamRef], extensions: UNBOUNDED, resolve: (run, _a, ctx) => ctx.loaders.params.load(run.id) }),
+    tags: t.field({ type: [TagRef], extensions: UNBOUNDED, resolve: (run, _a, ctx) => ctx.loaders.tags.load(run.id) }),
     note: t.string({
       nullable: true,
       description: `The run's description (markdown): tag ${SYSTEM_TAGS.note}.`,
       resolve: async (run, _a, ctx) => (await ctx.loaders.tags.load(run.id)).find((tag) => tag.key === SYSTEM_TAGS.note)?.value ?? null,
     }),
-    latestMetrics: t.field({ type: [MetricRef], resolve: (run, _a, ctx) => ctx.loaders.latestMetrics.load(run.id) }),
+    latestMetrics: t.field({ type: [MetricRef], extensions: UNBOUNDED, resolve: (run, _a, ctx) => ctx.loaders.latestMetrics.load(run.id) }),
     metric: t.field({
       type: MetricRef,
       nullable: true,
@@ -76,6 +77,7 @@ RunRef.implement({
     history: t.field({
       type: MetricSeriesRef,
       args: { key: t.arg.string({ required: true }), ...historyArgs },
+      extensions: HISTORY,
       resolve: async (run, args, ctx) => {
         const [series] = await ctx.store.metricHistory([run.id], args.key, checkHistoryArgs(args));
         return series as NonNullable<typeof series>;
@@ -84,6 +86,7 @@ RunRef.implement({
     artifacts: t.field({
       type: [ArtifactEntryRef],
       args: { path: t.arg.string({ defaultValue: '' }) },
+      extensions: UNBOUNDED,
       resolve: (run, args, ctx) => (ctx.artifacts ? ctx.artifacts.listRunArtifacts(run, args.path ?? '') : []),
     }),
   }),
@@ -100,6 +103,7 @@ builder.queryFields((t) => ({
     type: RunConnectionRef,
     description: "Runs of one or more experiments; filter and orderBy use MLflow's search syntax.",
     args: { experimentIds: t.arg.idList({ required: true }), ...searchArgs },
+    extensions: PAGED,
     resolve: async (_root, args, ctx) =>
       toConnection(await ctx.store.searchRuns({ experimentIds: args.experimentIds.map(String), ...toSearch(args) })),
   }),

@@ -1,11 +1,14 @@
 import { invalid, notFound } from '../db/errors.js';
-import type { Experiment, ExperimentChange, MetricPoint, Run, RunChange, StoreEvent } from '../db/store/index.js';
+import { type Experiment, type ExperimentChange, MAX_HISTORY_RUNS, type MetricPoint, type Run, type RunChange, type StoreEvent, checkRunIds } from '../db/store/index.js';
 import { builder } from './builder.js';
+import { startEvent } from './context.js';
 import { graphqlError } from './errors.js';
 import { MetricsLoggedSource, type MetricsItem } from './live/metrics-source.js';
 import { StateSource } from './live/state-source.js';
 import { MetricRef } from './metric.js';
+import { sized } from './limits.js';
 import { ExperimentRef, RunRef } from './refs.js';
+import { LIMITS } from '../db/validation.js';
 
 const RunCursor = builder.inputType('RunCursor', {
   fields: (t) => ({ runId: t.id({ required: true }), seq: t.field({ type: 'Long', required: true }) }),
@@ -21,13 +24,12 @@ const MetricsLoggedRef = builder.objectRef<MetricsLoggedShape>('MetricsLogged').
   fields: (t) => ({
     runId: t.exposeID('runId'),
     seq: t.field({ type: 'Long', resolve: (e) => e.seq }),
-    metrics: t.field({ type: [MetricRef], resolve: (e) => e.metrics }),
+    metrics: t.field({ type: [MetricRef], extensions: sized({ items: LIMITS.metricsPerBatch }), resolve: (e) => e.metrics }),
   }),
 });
 
-const RunChangeEnum = builder.enumType('RunChange', {
-  values: ['CREATED', 'UPDATED', 'DELETED', 'RESTORED', 'PARAMS', 'TAGS', 'METRICS', 'ARTIFACTS'] as const,
-});
+const RUN_CHANGES = ['CREATED', 'UPDATED', 'DELETED', 'RESTORED', 'PARAMS', 'TAGS', 'METRICS', 'ARTIFACTS'] as const;
+const RunChangeEnum = builder.enumType('RunChange', { values: RUN_CHANGES });
 const ExperimentChangeEnum = builder.enumType('ExperimentChange', {
   values: ['CREATED', 'RENAMED', 'DELETED', 'RESTORED', 'TAGS', 'RUNS'] as const,
 });
@@ -41,9 +43,9 @@ interface RunEventShape {
 const RunEventRef = builder.objectRef<RunEventShape>('RunEvent').implement({
   description: 'One committed write that touched a run; `run` is read fresh, `metrics` holds the latest values it changed.',
   fields: (t) => ({
-    kinds: t.field({ type: [RunChangeEnum], resolve: (e) => e.kinds }),
+    kinds: t.field({ type: [RunChangeEnum], extensions: sized({ items: RUN_CHANGES.length }), resolve: (e) => e.kinds }),
     run: t.field({ type: RunRef, resolve: (e) => e.run }),
-    metrics: t.field({ type: [MetricRef], nullable: true, resolve: (e) => e.metrics }),
+    metrics: t.field({ type: [MetricRef], nullable: true, extensions: sized({ items: LIMITS.metricsPerBatch }), resolve: (e) => e.metrics }),
   }),
 });
 
@@ -119,6 +121,7 @@ builder.subscriptionFields((t) => ({
     },
     subscribe: async (_root, args, ctx) => {
       const runIds = [...new Set(args.runIds.map(String))];
+      checkRunIds(runIds, 'runIds', MAX_HISTORY_RUNS);
       const cursors = new Map<string, number>();
       if (args.sinceSeq != null && args.since != null) {
         throw invalid('sinceSeq: give either sinceSeq or since, not both', 'sinceSeq');
@@ -138,7 +141,8 @@ builder.subscriptionFields((t) => ({
       checkCursors(cursors, existing, args.sinceSeq != null ? 'sinceSeq' : 'since');
       return MetricsLoggedSource.open(ctx.store, ctx.bus, { runIds, keys: args.keys ?? undefined, cursors });
     },
-    resolve: (item: MetricsItem) => {
+    resolve: (item: MetricsItem, _args, ctx) => {
+      startEvent(ctx);
       if (item.kind === 'resync') throw graphqlError('RESYNC_REQUIRED', item.message);
       return item.write;
     },
@@ -147,8 +151,11 @@ builder.subscriptionFields((t) => ({
     type: RunEventRef,
     description: 'Every committed write that touches a run of the experiment.',
     args: { experimentId: t.arg.id({ required: true }) },
-    subscribe: (_root, args, ctx) => {
+    subscribe: async (_root, args, ctx) => {
       const experimentId = String(args.experimentId);
+      if (!(await ctx.store.getExperiment(experimentId))) {
+        throw notFound(`experimentId: no experiment with id=${JSON.stringify(experimentId)} exists`, 'experimentId');
+      }
       return new StateSource<RunEventSource>(
         ctx.bus,
         (event) => (event.type === 'run' && event.experimentId === experimentId ? event : undefined),
@@ -157,7 +164,7 @@ builder.subscriptionFields((t) => ({
       );
     },
     resolve: async (event: RunEventSource, _args, ctx) => {
-      ctx.loaders.reset();
+      startEvent(ctx);
       const run = await ctx.loaders.run.load(event.runId);
       if (!run) throw notFound(`run ${event.runId} no longer exists`);
       const metrics = event.latest ? changedLatest(event.latest, await ctx.loaders.latestMetrics.load(event.runId)) : null;
@@ -175,7 +182,7 @@ builder.subscriptionFields((t) => ({
         (_older, newer) => newer,
       ),
     resolve: async (event, _args, ctx) => {
-      ctx.loaders.reset();
+      startEvent(ctx);
       const experiment = await ctx.loaders.experiment.load(event.experimentId);
       if (!experiment) throw notFound(`experiment ${event.experimentId} no longer exists`);
       return { kind: event.kind, experiment };

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { StoreError, type StoreErrorCode } from '../../db/errors.js';
+import { RETRY_AFTER_SECONDS, type StoreErrorCode, expectedError } from '../../db/errors.js';
 import { sendJson } from '../http.js';
 import { ArtifactTooLargeError } from './store.js';
 
@@ -12,6 +12,7 @@ const STATUS: Record<StoreErrorCode, [number, string]> = {
   RESYNC_REQUIRED: [400, 'INVALID_PARAMETER_VALUE'],
   UNAUTHENTICATED: [401, 'UNAUTHENTICATED'],
   PERMISSION_DENIED: [403, 'PERMISSION_DENIED'],
+  UNAVAILABLE: [503, 'TEMPORARILY_UNAVAILABLE'],
 };
 
 /**
@@ -30,9 +31,11 @@ export function sendArtifactError(req: IncomingMessage, res: ServerResponse, err
   if (error instanceof ArtifactTooLargeError) {
     return sendJson(res, 413, { error_code: 'INVALID_PARAMETER_VALUE', message: error.message }, close);
   }
-  if (error instanceof StoreError) {
-    const [status, code] = STATUS[error.code];
-    return sendJson(res, status, { error_code: code, message: error.message }, close);
+  const expected = expectedError(error);
+  if (expected) {
+    const [status, code] = STATUS[expected.code];
+    const retry: Record<string, string> = expected.code === 'UNAVAILABLE' ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {};
+    return sendJson(res, status, { error_code: code, message: expected.message }, { ...close, ...retry });
   }
   throw error;
 }

@@ -5,11 +5,12 @@ import { dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { StoreError, failedPrecondition, invalid, notFound } from '../../db/errors.js';
+import { RESERVED_ARTIFACT_PREFIX } from '../../db/validation.js';
 import { canonicalArtifactPath, joinKey } from './paths.js';
 import { type ArtifactFile, type ArtifactStat, type ArtifactStore, ArtifactTooLargeError } from './store.js';
 
 /** In-progress uploads live next to their target (same filesystem, so the final rename is atomic). */
-const TEMP_PREFIX = '.trackline-upload-';
+const TEMP_PREFIX = RESERVED_ARTIFACT_PREFIX;
 /** Bigger reads than the 64 KiB default: fewer syscalls and stream hops for large downloads. */
 const READ_CHUNK = 1024 * 1024;
 
@@ -34,8 +35,9 @@ export class LocalArtifactStore implements ArtifactStore {
     return new LocalArtifactStore(await realpath(absolute));
   }
 
-  async put(key: string, body: Readable, options: { maxBytes?: number } = {}): Promise<ArtifactStat> {
-    const target = this.lexicalPath(key, false);
+  async put(key: string, body: Readable, options: { maxBytes?: number; name?: string } = {}): Promise<ArtifactStat> {
+    const name = options.name ?? key;
+    const target = this.lexicalPath(key, false, name);
     await this.confine(target);
     const folder = dirname(target);
     const temp = join(folder, `${TEMP_PREFIX}${randomUUID()}.part`);
@@ -52,19 +54,19 @@ export class LocalArtifactStore implements ArtifactStore {
       // Best effort: the temp file may never have been created (e.g. a parent is a file).
       await rm(temp, { force: true }).catch(() => undefined);
       if (created) await removeEmptyFolders(created, folder);
-      throw translate(error, key);
+      throw translate(error, name);
     }
   }
 
-  async get(key: string, range?: { start: number; end: number }): Promise<ArtifactFile> {
-    const real = await this.confine(this.lexicalPath(key, false));
-    if (real === undefined) throw notFound(`path: no artifact at ${JSON.stringify(key)}`, 'path');
+  async get(key: string, range?: { start: number; end: number }, name = key): Promise<ArtifactFile> {
+    const real = await this.confine(this.lexicalPath(key, false, name));
+    if (real === undefined) throw notFound(`path: no artifact at ${JSON.stringify(name)}`, 'path');
     const handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW).catch((error: NodeJS.ErrnoException) => {
-      throw error.code === 'ENOENT' ? notFound(`path: no artifact at ${JSON.stringify(key)}`, 'path') : translate(error, key);
+      throw error.code === 'ENOENT' ? notFound(`path: no artifact at ${JSON.stringify(name)}`, 'path') : translate(error, name);
     });
     try {
       const info = toStat(key, await handle.stat({ bigint: true }));
-      if (info.isDir) throw notFound(`path: ${JSON.stringify(key)} is a folder, not a file`, 'path');
+      if (info.isDir) throw notFound(`path: ${JSON.stringify(name)} is a folder, not a file`, 'path');
       if (range && !(Number.isSafeInteger(range.start) && range.start >= 0 && range.start <= range.end && range.end < info.size)) {
         throw invalid(`range: bytes ${range.start}-${range.end} are not inside the file's ${info.size} bytes`, 'range');
       }
@@ -104,13 +106,13 @@ export class LocalArtifactStore implements ArtifactStore {
   }
 
   /** A canonical key joined to the root; refuses what is not canonical, reserved, or (empty) the root. */
-  private lexicalPath(key: string, allowRoot: boolean): string {
+  private lexicalPath(key: string, allowRoot: boolean, name = key): string {
     const canonical = canonicalArtifactPath(key, 'key', { allowEmpty: allowRoot });
     if (canonical.split('/').some((segment) => segment.startsWith(TEMP_PREFIX))) {
       throw invalid(`path: names starting with ${JSON.stringify(TEMP_PREFIX)} are reserved for uploads in progress`, 'path');
     }
     const path = canonical === '' ? this.root : join(this.root, ...canonical.split('/'));
-    if (!this.isInside(path)) throw invalid(`path: ${JSON.stringify(key)} resolves outside the artifact root`, 'path');
+    if (!this.isInside(path)) throw invalid(`path: ${JSON.stringify(name)} resolves outside the artifact root`, 'path');
     return path;
   }
 
@@ -197,10 +199,10 @@ function toStat(key: string, info: BigIntStats | Stats): ArtifactStat {
 }
 
 /** Filesystem failures the request caused become StoreErrors naming the path; the rest stay errors. */
-function translate(error: unknown, key: string): unknown {
+function translate(error: unknown, name: string): unknown {
   if (error instanceof StoreError || error instanceof ArtifactTooLargeError) return error;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  const path = JSON.stringify(key);
+  const path = JSON.stringify(name);
   switch (code) {
     case 'EISDIR':
       return invalid(`path: ${path} is a folder; a file cannot replace it`, 'path');

@@ -94,7 +94,7 @@ async function serveFile(artifacts: RunArtifacts, req: IncomingMessage, res: Ser
       res.writeHead(partial ? 206 : 200, sized).end();
       return;
     }
-    const opened = await artifacts.files.get(file.key, partial);
+    const opened = await artifacts.files.get(file.key, partial, file.path);
     if (opened.stat.etag !== stat.etag && attempt < OPEN_ATTEMPTS) {
       opened.body.destroy();
       continue;

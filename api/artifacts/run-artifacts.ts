@@ -43,7 +43,7 @@ export class RunArtifacts implements ArtifactLister {
 
   async put(runId: string, path: string, body: Readable, maxBytes: number): Promise<{ file: RunFile; stat: ArtifactStat }> {
     const file = await this.locate(runId, path, 'write');
-    const stat = await this.files.put(file.key, body, { maxBytes });
+    const stat = await this.files.put(file.key, body, { maxBytes, name: file.path });
     await this.tracking.notifyArtifactsChanged(runId);
     return { file, stat };
   }

@@ -23,16 +23,17 @@ export interface ArtifactFile {
  * S3-compatible store can replace the local one. Keys are already validated and confined by the
  * caller's path rules (paths.ts, keys.ts); implementations still refuse anything that would leave
  * their root. Failures the caller caused are StoreErrors (NOT_FOUND, INVALID_ARGUMENT) or
- * ArtifactTooLargeError.
+ * ArtifactTooLargeError. Their messages name the file as `name` (how the caller's client named it: a
+ * run's artifact path, never the internal key), or as the key when no name is given.
  */
 export interface ArtifactStore {
   /** Streams `body` to `key` atomically (a cut upload leaves nothing); refuses more than maxBytes. */
-  put(key: string, body: Readable, options?: { maxBytes?: number }): Promise<ArtifactStat>;
+  put(key: string, body: Readable, options?: { maxBytes?: number; name?: string }): Promise<ArtifactStat>;
   /**
    * A file's bytes, or bytes [start, end] inclusive, with the stat of the very version being read (an
    * overwrite while it streams does not mix two versions). Missing, or a folder: NOT_FOUND.
    */
-  get(key: string, range?: { start: number; end: number }): Promise<ArtifactFile>;
+  get(key: string, range?: { start: number; end: number }, name?: string): Promise<ArtifactFile>;
   stat(key: string): Promise<ArtifactStat | undefined>;
   /** Direct children of a folder, sorted by name; empty when it does not exist or is a file. */
   list(key: string): Promise<ArtifactStat[]>;

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { StoreError, type StoreErrorCode } from '../../db/errors.js';
+import { RETRY_AFTER_SECONDS, type StoreError, type StoreErrorCode, expectedError } from '../../db/errors.js';
 import { sendJson } from '../http.js';
 
 /** MLflow's error shape: {error_code, message}, with the HTTP status MLflow gives that code. */
@@ -27,6 +27,7 @@ const STATUS: Record<string, number> = {
   ENDPOINT_NOT_FOUND: 404,
   INTERNAL_ERROR: 500,
   NOT_IMPLEMENTED: 501,
+  TEMPORARILY_UNAVAILABLE: 503,
 };
 
 export const mlflowError = (code: keyof typeof STATUS, message: string) => new MlflowError(code, message, STATUS[code] as number);
@@ -43,6 +44,7 @@ const FROM_STORE: Record<StoreErrorCode, keyof typeof STATUS> = {
   RESYNC_REQUIRED: 'INVALID_PARAMETER_VALUE',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   PERMISSION_DENIED: 'PERMISSION_DENIED',
+  UNAVAILABLE: 'TEMPORARILY_UNAVAILABLE',
 };
 
 // The store's wording names the field; where MLflow's clients and docs know a sentence, use MLflow's.
@@ -71,12 +73,14 @@ export function fromStoreError(error: StoreError): MlflowError {
 
 /** Any failure as MLflow's JSON error; unexpected ones are logged and answered 500 INTERNAL_ERROR. */
 export function sendMlflowError(res: ServerResponse, error: unknown): void {
-  const mapped = error instanceof MlflowError ? error : error instanceof StoreError ? fromStoreError(error) : undefined;
+  const expected = error instanceof MlflowError ? undefined : expectedError(error);
+  const mapped = error instanceof MlflowError ? error : expected ? fromStoreError(expected) : undefined;
   if (!mapped) console.error('trackline: MLflow request failed', error);
   const answer = mapped ?? mlflowError('INTERNAL_ERROR', 'internal error');
   if (res.headersSent) {
     res.destroy();
     return;
   }
-  sendJson(res, answer.status, { error_code: answer.errorCode, message: answer.message, ...(answer.reason && { reason: answer.reason }) });
+  const retry: Record<string, string> = answer.status === 503 ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {};
+  sendJson(res, answer.status, { error_code: answer.errorCode, message: answer.message, ...(answer.reason && { reason: answer.reason }) }, retry);
 }

@@ -7,12 +7,16 @@ import { metricJson } from './proto-json.js';
 import type { Call, Endpoint } from './router.js';
 
 /**
- * Metric history (mlflow-reference.md 2.3). get-history pages the exact series with the store's keyset
- * cursor and returns a token only while more points follow (clients loop while they get one); an
- * absent or zero max_results means everything. get-history-bulk-interval keeps MLflow's sampling.
+ * Metric history. get-history pages the exact series with the store's keyset cursor and returns a
+ * token only while more points follow (clients loop while they get one). MLflow answers a request
+ * without max_results with the whole series at once; trackline answers at most HISTORY_MAX_RESULTS
+ * points per response, with a next_page_token for the rest (the MLflow client asks for 25,000 at a
+ * time and follows tokens), so that one request for a long series cannot hold the server's memory.
+ * get-history-bulk-interval keeps MLflow's sampling.
  */
 
 const HISTORY_PAGE = 25_000;
+export const HISTORY_MAX_RESULTS = 100_000;
 const BULK_MAX_RUNS = 100;
 
 async function history(store: TrackingStore, runId: string, key: string, limit: number, token: string | undefined) {
@@ -35,7 +39,7 @@ async function getHistory({ fields, store }: Call) {
   const key = fields.requiredString('metric_key');
   const maxResults = fields.int64('max_results');
   if (maxResults !== undefined && maxResults < 0) throw invalidParam('max_results', maxResults, 'It must be a positive integer.');
-  const limit = maxResults ? maxResults : Number.POSITIVE_INFINITY;
+  const limit = Math.min(maxResults || HISTORY_MAX_RESULTS, HISTORY_MAX_RESULTS);
   const { points, next } = await history(store, runId, key, limit, fields.string('page_token') || undefined);
   return {
     ...(points.length && {
@@ -65,7 +69,10 @@ async function getHistoryBulkInterval({ fields, store }: Call) {
   return { ...(metrics.length && { metrics: metrics.map(({ runId, ...m }) => metricJson(m, { run_id: runId })) }) };
 }
 
-/** The UI's unsampled bulk read (ajax only): every run's series, by run then (timestamp, step, value). */
+/**
+ * The UI's unsampled bulk read (ajax only): the runs' series, by run then (timestamp, step, value), at
+ * most max_results (25,000) points in all, as MLflow's SQL store answers it.
+ */
 async function getHistoryBulk({ fields, store }: Call) {
   const runIds = fields.strings('run_id');
   const key = fields.requiredString('metric_key');
@@ -73,8 +80,9 @@ async function getHistoryBulk({ fields, store }: Call) {
   if (runIds.length > BULK_MAX_RUNS) throw invalidParam('run_id', runIds.length, `at most ${BULK_MAX_RUNS} run ids are allowed.`);
   const maxResults = Math.min(fields.int64('max_results') ?? HISTORY_PAGE, HISTORY_PAGE);
   const out: Record<string, unknown>[] = [];
-  for (const runId of [...runIds].sort()) {
-    const { points } = await history(store, runId, key, maxResults, undefined);
+  for (const runId of [...new Set(runIds)].sort()) {
+    if (out.length >= maxResults) break;
+    const { points } = await history(store, runId, key, maxResults - out.length, undefined);
     points.sort((a, b) => a.timestamp - b.timestamp || a.step - b.step || a.value - b.value);
     for (const p of points) out.push(metricJson({ key, step: p.step, timestamp: p.timestamp, value: p.isNan ? Number.NaN : p.value }, { run_id: runId }));
   }

@@ -1,16 +1,37 @@
 import type { Run, TrackingStore } from '../../db/store/index.js';
+import { LIMITS } from '../../db/validation.js';
 import { type RunParts, runJson } from './proto-json.js';
 
-// A page may hold up to 50,000 runs; each id is one bound parameter and SQLite allows 32,766.
-const CHUNK = 10_000;
+// A page may hold up to 50,000 runs; their details are read this many runs at a time.
+const CHUNK = 500;
+
+/**
+ * MLflow's Run messages for a page of runs, read a chunk at a time until the page's params, tags and
+ * metrics reach `maxEntries` (at least one chunk is read): `runs` holds the messages of the first
+ * `runs.length` runs, and the caller pages on from there. A page of 50,000 runs with 100 params each
+ * would otherwise be one answer of 5,000,000 entries.
+ */
+export async function runsJsonWithin(
+  store: TrackingStore,
+  runs: readonly Run[],
+  maxEntries = LIMITS.rowsPerRead,
+): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
+  let entries = 0;
+  for (let i = 0; i < runs.length && (i === 0 || entries < maxEntries); i += CHUNK) {
+    const chunk = await runsJsonChunk(store, runs.slice(i, i + CHUNK));
+    out.push(...chunk.json);
+    entries += chunk.entries;
+  }
+  return out;
+}
+
+export async function runsJson(store: TrackingStore, runs: readonly Run[]): Promise<Record<string, unknown>[]> {
+  return (await runsJsonChunk(store, runs)).json;
+}
 
 /** Loads what MLflow's Run message carries (latest metrics, params, tags, inputs, outputs) for many runs at once. */
-export async function runsJson(store: TrackingStore, runs: readonly Run[]): Promise<Record<string, unknown>[]> {
-  if (runs.length > CHUNK) {
-    const out: Record<string, unknown>[] = [];
-    for (let i = 0; i < runs.length; i += CHUNK) out.push(...(await runsJson(store, runs.slice(i, i + CHUNK))));
-    return out;
-  }
+async function runsJsonChunk(store: TrackingStore, runs: readonly Run[]): Promise<{ json: Record<string, unknown>[]; entries: number }> {
   const ids = runs.map((r) => r.id);
   const [params, tags, metrics, inputs, outputs] = await Promise.all([
     store.paramsOf(ids),
@@ -26,7 +47,7 @@ export async function runsJson(store: TrackingStore, runs: readonly Run[]): Prom
   for (const { runId, key, value } of tags) parts.get(runId)?.tags.push({ key, value });
   for (const { runId, ...metric } of metrics) parts.get(runId)?.metrics.push(metric);
   for (const { runId, modelId, step } of outputs) parts.get(runId)?.outputs.push({ modelId, step });
-  return runs.map((run) => runJson(run, parts.get(run.id) as RunParts));
+  return { json: runs.map((run) => runJson(run, parts.get(run.id) as RunParts)), entries: runs.length + params.length + tags.length + metrics.length };
 }
 
 export async function runJsonOf(store: TrackingStore, run: Run) {

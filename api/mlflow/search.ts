@@ -2,7 +2,7 @@ import type { ViewType } from '../../db/store/index.js';
 import { experimentJson } from './proto-json.js';
 import { invalidParam } from './fields.js';
 import type { Call, Endpoint } from './router.js';
-import { runsJson } from './run-view.js';
+import { runsJsonWithin } from './run-view.js';
 
 /**
  * runs/search and experiments/search (mlflow-reference.md 4): the filter and order_by grammar, view
@@ -33,9 +33,12 @@ async function searchRuns(call: Call) {
     first: maxResults,
     after: fields.string('page_token') || undefined,
   });
+  // A page whose details are too large is cut short; the token then continues after its last run.
+  const runs = await runsJsonWithin(store, page.items);
+  const cut = runs.length < page.items.length;
   return {
-    ...(page.items.length && { runs: await runsJson(store, page.items) }),
-    ...(page.hasNextPage && { next_page_token: page.cursors.at(-1) }),
+    ...(runs.length && { runs }),
+    ...((page.hasNextPage || cut) && { next_page_token: page.cursors[runs.length - 1] }),
   };
 }
 

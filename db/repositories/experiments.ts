@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Experiment, KeyValue } from '../store/model.js';
 import type { Database, ExperimentRow, LifecycleStageValue } from '../types.js';
+import { LIMITS } from '../validation.js';
 
 type Q = Kysely<Database>;
 
@@ -73,6 +74,7 @@ export async function tagsFor(db: Q, ids: readonly number[]): Promise<Array<KeyV
     .select(['experiment_id', 'key', 'value'])
     .where('experiment_id', 'in', ids)
     .orderBy('key')
+    .limit(LIMITS.rowsPerRead + 1)
     .execute();
   return rows.map((r) => ({ experimentId: String(r.experiment_id), key: r.key, value: r.value }));
 }
@@ -130,6 +132,7 @@ export async function keysOf(
     .where('runs.experiment_id', 'in', ids)
     .where('runs.lifecycle_stage', '=', 'active')
     .orderBy(`${table}.key`)
+    .limit(LIMITS.rowsPerRead + 1)
     .execute();
   return rows.map((r) => ({ experimentId: String(r.experiment_id), key: r.key }));
 }

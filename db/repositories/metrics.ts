@@ -4,6 +4,7 @@ import type { Db } from '../connect.js';
 import type { RunMetric } from '../store/model.js';
 import type { BucketSummary, PyramidPoint } from '../store/pyramid.js';
 import type { Database, LatestMetricsTable, MetricBucketRow, MetricBucketsTable } from '../types.js';
+import { LIMITS } from '../validation.js';
 
 type Q = Kysely<Database>;
 
@@ -217,6 +218,7 @@ export async function latestForRuns(db: Q, runIds: readonly string[]): Promise<R
     .where('run_id', 'in', runIds)
     .orderBy('run_id')
     .orderBy('key')
+    .limit(LIMITS.rowsPerRead + 1)
     .execute();
   return rows.map((r) => ({
     runId: r.run_id,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { KeyValue, RunKeyValue } from '../store/model.js';
 import type { Database } from '../types.js';
+import { LIMITS } from '../validation.js';
 
 type Q = Kysely<Database>;
 
@@ -15,6 +16,7 @@ export async function forRuns(db: Q, table: KeyValueTable, runIds: readonly stri
     .where('run_id', 'in', runIds)
     .orderBy('run_id')
     .orderBy('key')
+    .limit(LIMITS.rowsPerRead + 1)
     .execute();
   return rows.map((r) => ({ runId: r.run_id, key: r.key, value: r.value }));
 }

@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Run } from '../store/model.js';
 import type { Database, LifecycleStageValue, RunRow, RunStatusValue } from '../types.js';
+import { LIMITS } from '../validation.js';
 
 type Q = Kysely<Database>;
 
@@ -52,6 +53,7 @@ export async function childrenOf(db: Q, parentIds: readonly string[]): Promise<R
     .where('lifecycle_stage', '=', 'active')
     .orderBy('start_time', 'desc')
     .orderBy('id')
+    .limit(LIMITS.rowsPerRead + 1)
     .execute();
   return rows.map(toRun);
 }
@@ -126,6 +128,22 @@ export async function releaseMetricSeq(db: Q, id: string): Promise<void> {
     .set((eb) => ({ metric_seq: eb('metric_seq', '-', 1) }))
     .where('id', '=', id)
     .execute();
+}
+
+/**
+ * Whether following parent links up from `start` (itself included) reaches `target`, looking at most
+ * `maxDepth` links up: one recursive query, which also stops on a cycle already stored.
+ */
+export async function parentChainReaches(db: Q, start: string, target: string, maxDepth: number): Promise<boolean> {
+  const { rows } = await sql<{ found: number }>`
+    with recursive chain(id, depth) as (
+      select cast(${start} as text), 0
+      union all
+      select runs.parent_run_id, chain.depth + 1 from runs join chain on runs.id = chain.id
+      where runs.parent_run_id is not null and chain.depth < ${maxDepth}
+    )
+    select 1 as found from chain where id = ${target} limit 1`.execute(db);
+  return rows.length > 0;
 }
 
 export async function metricSeqs(db: Q, ids: readonly string[]): Promise<Map<string, number>> {

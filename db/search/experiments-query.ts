@@ -35,6 +35,7 @@ export async function searchExperiments(db: Db, args: SearchExperimentsArgs): Pr
   const joins = new EntityJoins({ table: 'experiments', column: 'experiment_id' });
   const conditions = comparisons.map((c) => experimentCondition(c, joins, db.dialect));
   const columns = orderKeys.map((k) => experimentSortColumn(k, db.dialect));
+  joins.checkCount();
   const sort = sortFingerprint(`experiments|${orderKeys.map((k) => `${k.key}:${k.descending ? 'desc' : 'asc'}`).join('|')}`);
 
   const scoped = (query: AnyQuery) => conditions.reduce((q, condition) => q.where(condition), scopeExperiments(query, args.view));

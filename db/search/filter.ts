@@ -319,12 +319,32 @@ function readNumber(stream: TokenStream, what: string): number {
 function readString(stream: TokenStream): string {
   const token = stream.next();
   if (!token) return stream.fail('expected a quoted value, found the end of the input');
-  if (token.type === 'squote' || token.type === 'dquote') return token.value;
+  if (token.type === 'squote' || token.type === 'dquote') return checkValueLength(stream, token);
   return stream.fail(`value ${token.raw} is not quoted; use single or double quotes`);
 }
 
-// Each item is one bound parameter; SQLite allows 32,766 per statement and Postgres 65,535.
-const MAX_LIST_ITEMS = 10_000;
+/**
+ * What one search may ask of the database, refused up front with a message naming the limit rather
+ * than failing inside SQLite (whose own limits answer "too many terms in compound SELECT", "Expression
+ * tree is too large", "LIKE or GLOB pattern too complex" or "too many SQL variables"). Chosen well
+ * inside those limits, on both dialects: SQLite joins at most 64 tables, nests expressions 1,000 deep,
+ * takes LIKE patterns of 50,000 bytes and 32,766 bound parameters; Postgres binds 65,535.
+ */
+export const SEARCH_LIMITS = {
+  /** comparisons joined by AND in one filter */
+  comparisons: 100,
+  /** characters of one quoted value (4 bytes a character in UTF-8 stays under SQLite's LIKE limit) */
+  valueLength: 10_000,
+  /** items of one IN list: each is a bound parameter */
+  listItems: 10_000,
+  /** different metric, param and tag keys one search filters or sorts on: each is a join */
+  entityKeys: 40,
+  /** order_by entries */
+  orderKeys: 20,
+  /** experiments one search covers: each id is a bound parameter */
+  experimentIds: 10_000,
+};
+const MAX_LIST_ITEMS = SEARCH_LIMITS.listItems;
 
 /** `('a', 'b')`: a non-empty parenthesised list of quoted strings (a trailing comma is allowed, as in Python). */
 function readStringList(stream: TokenStream, op: string): string[] {
@@ -339,7 +359,7 @@ function readStringList(stream: TokenStream, op: string): string[] {
     if (token?.type !== 'squote' && token?.type !== 'dquote') {
       return stream.fail(`${op} list items must be quoted strings, found '${token?.raw ?? 'the end of the input'}'`);
     }
-    values.push(token.value);
+    values.push(checkValueLength(stream, token));
     if (values.length > MAX_LIST_ITEMS) return stream.fail(`${op} lists are limited to ${MAX_LIST_ITEMS} items`);
     const separator = stream.next();
     if (separator?.type === ')') break;
@@ -352,6 +372,13 @@ function readStringList(stream: TokenStream, op: string): string[] {
     }
   }
   return values;
+}
+
+function checkValueLength(stream: TokenStream, token: Token): string {
+  if (token.value.length > SEARCH_LIMITS.valueLength) {
+    stream.fail(`a quoted value may be at most ${SEARCH_LIMITS.valueLength} characters, got ${token.value.length} at position ${token.start}`);
+  }
+  return token.value;
 }
 
 function readRunComparison(stream: TokenStream): RunComparison {
@@ -451,6 +478,9 @@ function parseConjunction<T>(text: string | undefined, readComparison: (stream: 
       return stream.fail(`invalid clause '${token.raw}' (${why}only AND is supported)`);
     }
     if (stream.done) return stream.fail(`expected a comparison after '${token.raw}'`);
+    if (comparisons.length >= SEARCH_LIMITS.comparisons) {
+      return stream.fail(`at most ${SEARCH_LIMITS.comparisons} comparisons may be joined by AND in one filter`);
+    }
     comparisons.push(readComparison(stream));
   }
   return comparisons;

@@ -1,4 +1,5 @@
 import {
+  SEARCH_LIMITS,
   type ParseContext,
   TokenStream,
   fail,
@@ -58,6 +59,7 @@ export function parseExperimentOrderBy(list: readonly string[] | undefined): Exp
 function parseList<K>(list: readonly string[] | undefined, parse: (entry: string) => K, field: (key: K) => string): K[] {
   const keys: K[] = [];
   const seen = new Set<string>();
+  if ((list?.length ?? 0) > SEARCH_LIMITS.orderKeys) fail(ORDER_BY, `at most ${SEARCH_LIMITS.orderKeys} keys are allowed, got ${list?.length}`);
   for (const entry of list ?? []) {
     const key = parse(entry);
     if (seen.has(field(key))) fail(ORDER_BY, `'${entry}' orders by the same field as an earlier key`);

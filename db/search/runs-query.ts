@@ -2,7 +2,8 @@ import { type Expression, type JoinBuilder, type RawBuilder, type SelectQueryBui
 import type { Db, Dialect } from '../connect.js';
 import type { RunRow } from '../types.js';
 import { type CursorValue, type SortColumn, afterCursor, encodeCursor, sortFingerprint } from './cursor.js';
-import { type NumericOp, type RunComparison, type StringOp, parseRunFilter } from './filter.js';
+import { type NumericOp, type RunComparison, SEARCH_LIMITS, type StringOp, parseRunFilter } from './filter.js';
+import { invalid } from '../errors.js';
 import { type RunOrderKey, parseRunOrderBy } from './order.js';
 
 /**
@@ -46,6 +47,7 @@ export async function searchRuns(db: Db, args: SearchRunsArgs): Promise<SearchPa
   const joins = new EntityJoins();
   const conditions = comparisons.map((c) => runCondition(c, joins, db.dialect));
   const columns = orderKeys.flatMap((k) => runSortColumns(k, joins, db.dialect, Date.now()));
+  joins.checkCount();
   const sort = sortFingerprint(`runs|${orderKeys.map((k) => `${k.kind}:${k.key}:${k.descending ? 'desc' : 'asc'}`).join('|')}`);
 
   const after = args.after === undefined ? undefined : afterCursor(args.after, columns, sort, db.dialect);
@@ -98,6 +100,16 @@ export class EntityJoins {
   constructor(
     private readonly owner: { table: string; column: string } = { table: 'runs', column: 'run_id' },
   ) {}
+
+  /** Each distinct key is a join, and SQLite joins at most 64 tables. */
+  checkCount(): void {
+    if (this.joins.size > SEARCH_LIMITS.entityKeys) {
+      throw invalid(
+        `filter: a search may filter and sort on at most ${SEARCH_LIMITS.entityKeys} different metric, param and tag keys, got ${this.joins.size}`,
+        'filter',
+      );
+    }
+  }
 
   /** The alias of the join for (table, key); aliases are generated, never taken from user input. */
   alias(table: EntityTable, key: string, usage: 'filter' | 'sort'): string {

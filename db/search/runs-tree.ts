@@ -47,6 +47,8 @@ export async function searchRunTree(db: Db, args: RunTreeArgs): Promise<RunTreeP
   // Sort joins stay left joins: a run listed as the ancestor of a match may lack the filtered keys.
   const sortJoins = new EntityJoins();
   const columns = orderKeys.flatMap((k) => runSortColumns(k, sortJoins, db.dialect, Date.now()));
+  filterJoins.checkCount();
+  sortJoins.checkCount();
   const sort = sortFingerprint(`tree|${orderKeys.map((k) => `${k.kind}:${k.key}:${k.descending ? 'desc' : 'asc'}`).join('|')}`);
   if (args.experimentIds.length === 0) return { ...emptyPage<RunRow>(), childCounts: async () => new Map() };
 
@@ -133,6 +135,7 @@ export async function metricRanges(
   if (args.experimentIds.length === 0 || args.keys.length === 0) return [];
   const joins = new EntityJoins();
   const conditions = parseRunFilter(args.filter).map((c) => runCondition(c, joins, db.dialect));
+  joins.checkCount();
   const matched = conditions
     .reduce((q, c) => q.where(c), scopeRuns(joins.apply(db.kysely.selectFrom('runs'), 'filter'), args.experimentIds, args.view))
     .select('runs.id');

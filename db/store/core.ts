@@ -27,7 +27,7 @@ export class StoreCore {
 
   async write<T>(work: (trx: Trx, events: StoreEvent[]) => Promise<T>): Promise<T> {
     const events: StoreEvent[] = [];
-    const done = this.db.kysely.transaction().execute((trx) => work(trx, events));
+    const done = this.db.transaction('write', (trx) => work(trx, events));
     this.inFlight.add(done);
     try {
       const result = await done;
@@ -39,9 +39,7 @@ export class StoreCore {
   }
 
   async read<T>(work: (trx: Trx) => Promise<T>): Promise<T> {
-    // SQLite: one connection, so a transaction keeps writes out for its duration. Postgres: a snapshot.
-    const tx = this.db.kysely.transaction();
-    return (this.db.dialect === 'postgres' ? tx.setIsolationLevel('repeatable read') : tx).execute(work);
+    return this.db.transaction('read', work);
   }
 
   /** Resolves when every write that has started has committed or failed (graceful shutdown). */

@@ -8,6 +8,8 @@ import type { MetricPoint, MetricWrite } from './model.js';
 import { LEVELS, type PyramidPoint, comparePoints, decompose } from './pyramid.js';
 
 export const MAX_POINTS_LIMIT = 10_000;
+/** Series one history request may read (a compare view of 1,000 runs). */
+export const MAX_HISTORY_RUNS = 1000;
 
 export interface SeriesPoint extends MetricPoint {
   /** null unless sampled */
@@ -38,6 +40,7 @@ export interface HistoryWindow {
  * count). The history and lastSeq come from one snapshot, so `sinceSeq: lastSeq` continues it exactly.
  */
 export async function metricHistory(core: StoreCore, runIds: readonly string[], key: string, window: HistoryWindow) {
+  checkRunIds(runIds, 'runIds', MAX_HISTORY_RUNS);
   const maxPoints = window.maxPoints ?? 1000;
   if (!Number.isInteger(maxPoints) || maxPoints < 1 || maxPoints > MAX_POINTS_LIMIT) {
     throw invalid(`maxPoints: must be between 1 and ${MAX_POINTS_LIMIT}, got ${maxPoints}`, 'maxPoints');
@@ -57,6 +60,16 @@ export async function metricHistory(core: StoreCore, runIds: readonly string[], 
     }
     return out;
   });
+}
+
+/** A list of run ids to read at once: bounded, and each id once (a repeated id would multiply the work). */
+export function checkRunIds(runIds: readonly string[], field: string, max: number): void {
+  if (runIds.length > max) throw invalid(`${field}: at most ${max} runs per request, got ${runIds.length}`, field);
+  const seen = new Set<string>();
+  for (const id of runIds) {
+    if (seen.has(id)) throw invalid(`${field}: run ${id} is listed more than once`, field);
+    seen.add(id);
+  }
 }
 
 async function seriesOf(

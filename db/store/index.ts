@@ -8,7 +8,8 @@ import * as runsRepo from '../repositories/runs.js';
 import { searchExperiments } from '../search/experiments-query.js';
 import { searchRuns } from '../search/runs-query.js';
 import { metricRanges, searchRunTree } from '../search/runs-tree.js';
-import type { LongValuePolicy } from '../validation.js';
+import { SEARCH_LIMITS } from '../search/filter.js';
+import { type LongValuePolicy, withinReadCap } from '../validation.js';
 import { StoreCore, parseExperimentId } from './core.js';
 import * as bulk from './bulk.js';
 import * as experiments from './experiments.js';
@@ -22,6 +23,7 @@ import * as runs from './runs.js';
 
 export type { BatchInput, MetricInput } from './logging.js';
 export type { HistoryWindow, MetricSeries, SeriesPoint } from './history.js';
+export { MAX_HISTORY_RUNS, MAX_POINTS_LIMIT, checkRunIds } from './history.js';
 export type { LoggedModelDetails, LoggedModelStatus } from './logged-models.js';
 export type { RunInputs } from './inputs.js';
 export * from './model.js';
@@ -217,29 +219,30 @@ export class TrackingStore {
   runsByIds(ids: readonly string[]) {
     return runsRepo.findByIds(this.db.kysely, ids);
   }
-  childrenOf(parentIds: readonly string[]) {
-    return runsRepo.childrenOf(this.db.kysely, parentIds);
+  async childrenOf(parentIds: readonly string[]) {
+    return withinReadCap(await runsRepo.childrenOf(this.db.kysely, parentIds), 'children');
   }
   experimentsByIds(ids: readonly string[]) {
     return experimentsRepo.findByIds(this.db.kysely, numericIds(ids));
   }
-  paramsOf(runIds: readonly string[]) {
-    return kv.forRuns(this.db.kysely, 'params', runIds);
+  async paramsOf(runIds: readonly string[]) {
+    return withinReadCap(await kv.forRuns(this.db.kysely, 'params', runIds), 'params');
   }
-  tagsOf(runIds: readonly string[]) {
-    return kv.forRuns(this.db.kysely, 'tags', runIds);
+  async tagsOf(runIds: readonly string[]) {
+    return withinReadCap(await kv.forRuns(this.db.kysely, 'tags', runIds), 'tags');
   }
-  latestMetricsOf(runIds: readonly string[]) {
-    return metricsRepo.latestForRuns(this.db.kysely, runIds);
+  async latestMetricsOf(runIds: readonly string[]) {
+    return withinReadCap(await metricsRepo.latestForRuns(this.db.kysely, runIds), 'latestMetrics');
   }
-  experimentTagsOf(ids: readonly string[]) {
-    return experimentsRepo.tagsFor(this.db.kysely, numericIds(ids));
+  async experimentTagsOf(ids: readonly string[]) {
+    return withinReadCap(await experimentsRepo.tagsFor(this.db.kysely, numericIds(ids)), 'tags');
   }
   experimentRunStats(ids: readonly string[]) {
     return experimentsRepo.runStats(this.db.kysely, numericIds(ids));
   }
-  experimentKeys(kind: 'params' | 'metrics', ids: readonly string[]) {
-    return experimentsRepo.keysOf(this.db.kysely, kind === 'params' ? 'params' : 'latest_metrics', numericIds(ids));
+  async experimentKeys(kind: 'params' | 'metrics', ids: readonly string[]) {
+    const rows = await experimentsRepo.keysOf(this.db.kysely, kind === 'params' ? 'params' : 'latest_metrics', numericIds(ids));
+    return withinReadCap(rows, kind === 'params' ? 'paramKeys' : 'metricKeys');
   }
 
   // MLflow compatibility: run inputs, MLflow 3 logged models and run outputs, MLflow's sampled history
@@ -275,6 +278,7 @@ export class TrackingStore {
     return loggedModels.deleteLoggedModel(this.core, id);
   }
   searchLoggedModels(args: loggedModels.SearchLoggedModelsArgs) {
+    checkExperimentIdCount(args.experimentIds.length);
     return loggedModels.searchLoggedModels(this.core, args);
   }
   checkLoggedModelsExist(ids: readonly string[]) {
@@ -300,7 +304,15 @@ export class TrackingStore {
   }
 }
 
+function checkExperimentIdCount(count: number): void {
+  if (count > SEARCH_LIMITS.experimentIds) {
+    throw invalid(`experimentIds: a search covers at most ${SEARCH_LIMITS.experimentIds} experiments, got ${count}`, 'experimentIds');
+  }
+}
+
+/** The experiments a search covers (at most SEARCH_LIMITS.experimentIds); ids that cannot exist find nothing. */
 function searchExperimentIds(ids: readonly string[]): number[] {
+  checkExperimentIdCount(ids.length);
   return ids.map((id) => parseSearchExperimentId(id)).filter((id): id is number => id !== undefined);
 }
 

@@ -108,11 +108,24 @@ export async function writeTags(trx: Trx, run: Run, tags: readonly KeyValue[], k
   const parent = last.get(SYSTEM_TAGS.parentRunId);
   const patch: { name?: string; parentRunId?: string } = {};
   if (name && name !== run.name) patch.name = name;
-  if (parent !== undefined && parent !== run.parentRunId) patch.parentRunId = parent;
+  if (parent !== undefined && parent !== run.parentRunId) {
+    await checkParent(trx, run.id, parent);
+    patch.parentRunId = parent;
+  }
   if (Object.keys(patch).length === 0) return run;
   await runs.update(trx, run.id, patch);
   if (patch.name) kinds.push('UPDATED');
   return { ...run, ...patch };
+}
+
+/** Parent links make a tree: a run cannot be its own parent, nor an ancestor of its parent. */
+const MAX_NESTING = 10_000;
+async function checkParent(trx: Trx, runId: string, parent: string) {
+  const field = `tags.${SYSTEM_TAGS.parentRunId}`;
+  if (parent === runId) throw invalid(`${field}: run ${runId} cannot be its own parent`, field);
+  if (parent !== '' && (await runs.parentChainReaches(trx, parent, runId, MAX_NESTING))) {
+    throw invalid(`${field}: run ${parent} descends from run ${runId}, so it cannot be its parent (parent links may not form a cycle)`, field);
+  }
 }
 
 interface MetricWriteResult {
