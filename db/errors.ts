@@ -15,6 +15,15 @@ export class StoreError extends Error {
   }
 }
 
+/** A request over one of the limits on what a request may cost (rows, sizes): INVALID_ARGUMENT. */
+export class LimitError extends StoreError {
+  override name = 'LimitError';
+  constructor(message: string, field?: string) {
+    super('INVALID_ARGUMENT', message, field);
+  }
+}
+
+export const overLimit = (message: string, field?: string) => new LimitError(message, field);
 export const notFound = (message: string, field?: string) => new StoreError('NOT_FOUND', message, field);
 export const invalid = (message: string, field?: string) => new StoreError('INVALID_ARGUMENT', message, field);
 export const alreadyExists = (message: string, field?: string) => new StoreError('ALREADY_EXISTS', message, field);

@@ -1,4 +1,4 @@
-import { invalid } from './errors.js';
+import { invalid, overLimit } from './errors.js';
 
 /** MLflow's limits (mlflow-reference.md 3.3), shared by GraphQL and the REST API. */
 export const LIMITS = {
@@ -19,7 +19,7 @@ export const LIMITS = {
 /** A batched read's rows, or INVALID_ARGUMENT when they reached the cap (the query read one row more than it). */
 export function withinReadCap<T>(rows: T[], what: string): T[] {
   if (rows.length > LIMITS.rowsPerRead) {
-    throw invalid(`${what}: more than ${LIMITS.rowsPerRead} rows in one read; ask for fewer runs or experiments at once`, what);
+    throw overLimit(`${what}: more than ${LIMITS.rowsPerRead} rows in one read; ask for fewer runs or experiments at once`, what);
   }
   return rows;
 }

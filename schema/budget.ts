@@ -1,5 +1,5 @@
 import { type GraphQLFieldResolver, type GraphQLSchema, defaultFieldResolver, getNullableType, isListType, isObjectType } from 'graphql';
-import { StoreError, invalid } from '../db/errors.js';
+import { LimitError, type StoreError, overLimit } from '../db/errors.js';
 import { OPERATION_LIMITS } from './limits.js';
 
 /**
@@ -46,8 +46,14 @@ export class OperationBudget {
     this.exceeded = undefined;
   }
 
+  /** A limit error from a read (a batched read over its row cap) fails the whole operation too. */
+  record(error: unknown): never {
+    if (error instanceof LimitError) this.exceeded ??= error;
+    throw error;
+  }
+
   private fail(message: string): never {
-    this.exceeded = invalid(message, 'query');
+    this.exceeded = overLimit(message, 'query');
     throw this.exceeded;
   }
 }
@@ -89,7 +95,11 @@ export function withListBudgets(schema: GraphQLSchema): GraphQLSchema {
       field.resolve = (source, args, context: Budgeted, info) => {
         context.budget.check();
         const result = resolve(source, args, context, info);
-        return result instanceof Promise ? result.then((items) => charged(items, context.budget)) : charged(result, context.budget);
+        if (!(result instanceof Promise)) return charged(result, context.budget);
+        return result.then(
+          (items) => charged(items, context.budget),
+          (error: unknown) => context.budget.record(error),
+        );
       };
     }
   }

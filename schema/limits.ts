@@ -65,7 +65,10 @@ export type FieldArgs = Record<string, unknown>;
 export interface FieldCost {
   /** A list field's length: a number, a function of its arguments, or 'inherited' from its parent's `childItems`. */
   items?: number | ((args: FieldArgs) => number) | 'inherited';
-  /** The length this field gives the list directly below it (a connection's edges, a series' points). */
+  /**
+   * The length this field gives the list directly below it (a connection's edges, a series' points):
+   * the field reads that many items, so they count here, selected or not, and the list adds nothing.
+   */
   childItems?: (args: FieldArgs) => number;
 }
 
@@ -236,10 +239,12 @@ function visit(walk: Walk, type: GraphQLNamedType, set: SelectionSetNode, multip
     const cost = (field.extensions as { cost?: FieldCost } | undefined)?.cost;
     const isList = isListType(getNullableType(field.type));
     const items = isList ? listItems(cost, args, inherited) : 1;
-    if (isList) walk.cost.rows += multiplicity * items;
-    if (node.selectionSet) {
-      visit(walk, getNamedType(field.type), node.selectionSet, multiplicity * items, cost?.childItems?.(args), depth + 1);
-    }
+    // An inherited list was paid for by the field that sized it.
+    if (isList && cost?.items !== 'inherited') walk.cost.rows += multiplicity * items;
+    // A field that sizes the list below it reads those items whether or not the list is selected.
+    const childItems = cost?.childItems ? Math.max(0, cost.childItems(args)) : undefined;
+    if (childItems !== undefined) walk.cost.rows += multiplicity * items * childItems;
+    if (node.selectionSet) visit(walk, getNamedType(field.type), node.selectionSet, multiplicity * items, childItems, depth + 1);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Run, TrackingStore } from '../../db/store/index.js';
+import { LimitError } from '../../db/errors.js';
 import { LIMITS } from '../../db/validation.js';
 import { type RunParts, runJson } from './proto-json.js';
 
@@ -18,10 +19,22 @@ export async function runsJsonWithin(
 ): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = [];
   let entries = 0;
-  for (let i = 0; i < runs.length && (i === 0 || entries < maxEntries); i += CHUNK) {
-    const chunk = await runsJsonChunk(store, runs.slice(i, i + CHUNK));
-    out.push(...chunk.json);
-    entries += chunk.entries;
+  let chunk = CHUNK;
+  for (let i = 0; i < runs.length && (i === 0 || entries < maxEntries); ) {
+    let part: Awaited<ReturnType<typeof runsJsonChunk>>;
+    try {
+      part = await runsJsonChunk(store, runs.slice(i, i + chunk));
+    } catch (error) {
+      // Runs with very many params: one read of this chunk would pass the store's row cap. Fewer at a time.
+      if (error instanceof LimitError && chunk > 1) {
+        chunk = Math.ceil(chunk / 2);
+        continue;
+      }
+      throw error;
+    }
+    out.push(...part.json);
+    entries += part.entries;
+    i += chunk;
   }
   return out;
 }

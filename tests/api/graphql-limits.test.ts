@@ -66,19 +66,22 @@ describe('operation shape', () => {
 });
 
 describe('metricHistories and cost', () => {
-  it('allows 1,000 run ids at the default 1,000 points (a full compare view) and refuses 1,001', async () => {
-    const ids = Array.from({ length: 1000 }, () => runId);
-    const data = await expectAllowed(`query($ids: [ID!]!) { metricHistories(runIds: $ids, key: "m") { totalPoints } }`, { ids });
-    expect(data.metricHistories).toHaveLength(1000);
-    await expectInvalid(`query($ids: [ID!]!) { metricHistories(runIds: $ids, key: "m", maxPoints: 1) { totalPoints } }`, 'runIds: at most 1000 runs', {
-      ids: [...ids, runId],
-    });
+  it('allows 200 series of 999 points (200,000 rows) and refuses 201, or 1,001 run ids, before anything runs', async () => {
+    const runs = await Promise.all(Array.from({ length: 200 }, (_, i) => server.store.createRun({ experimentId: '0', name: `cost-${i}` })));
+    const ids = runs.map((r) => r.id);
+    // Each series reads up to maxPoints points whether or not they are selected.
+    const query = `query($ids: [ID!]!) { metricHistories(runIds: $ids, key: "m", maxPoints: 999) { totalPoints } }`;
+    const data = await expectAllowed(query, { ids });
+    expect(data.metricHistories).toHaveLength(200);
+    await expectInvalid(query, 'too costly, an estimated 201000 rows (the limit is 200000)', { ids: [...ids, 'x'] });
+    const many = Array.from({ length: 1001 }, (_, i) => `r${i}`);
+    await expectInvalid(`query($ids: [ID!]!) { metricHistories(runIds: $ids, key: "m", maxPoints: 1) { totalPoints } }`, 'runIds: at most 1000 runs', { ids: many });
   });
 
-  it('refuses an operation whose estimated rows exceed 1,000,000, before it runs', async () => {
+  it('refuses an operation whose estimated rows exceed 200,000, before it runs', async () => {
     await expectInvalid(
-      `{ runs(experimentIds: ["0"], first: 1000) { edges { node { history(key: "m", maxPoints: 1001) { points { step } } } } } }`,
-      /too costly, an estimated 1001000 rows/,
+      `{ runs(experimentIds: ["0"], first: 1000) { edges { node { history(key: "m", maxPoints: 201) { points { step } } } } } }`,
+      /too costly, an estimated 202000 rows/,
     );
     await expectInvalid(
       `{ experiments(first: 100) { edges { node { runs(first: 1000) { edges { node { params { key } } } } } } } }`,
@@ -86,9 +89,9 @@ describe('metricHistories and cost', () => {
     );
     // Sizes given as variables count as well.
     const viaVariables = `query($n: Int, $p: Int) { runs(experimentIds: ["0"], first: $n) { edges { node { history(key: "m", maxPoints: $p) { points { step } } } } } }`;
-    await expectInvalid(viaVariables, 'too costly', { n: 1000, p: 1001 });
-    await expectAllowed(viaVariables, { n: 1000, p: 1000 });
-    await expectAllowed(`{ runs(experimentIds: ["0"], first: 1000) { edges { node { history(key: "m", maxPoints: 1000) { points { step } } } } } }`);
+    await expectInvalid(viaVariables, 'too costly', { n: 1000, p: 201 });
+    await expectAllowed(viaVariables, { n: 1000, p: 100 });
+    await expectAllowed(`{ runs(experimentIds: ["0"], first: 1000) { edges { node { history(key: "m", maxPoints: 100) { points { step } } } } } }`);
   });
 });
 
