@@ -6,8 +6,13 @@ import type { Page } from 'playwright-core';
  * means the frame after the DOM change has been rendered (two rAFs after the change).
  */
 
-/** Installed before any page script: records when the first run row (with its cells) appears. */
+/**
+ * Installed before any page script: records when the first run row (with its cells) appears. Also
+ * defines `__name`, which tsx (esbuild keepNames) wraps around named functions in the code this file
+ * hands to page.evaluate.
+ */
 export const FIRST_ROW_OBSERVER = `
+  globalThis.__name = (f) => f;
   window.__firstRowPainted = new Promise((resolve) => {
     const done = () => requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now())));
     const check = () => {
@@ -19,13 +24,16 @@ export const FIRST_ROW_OBSERVER = `
   });
 `;
 
+/** A fresh load of the dashboard (from a blank page: a hash-only change would not reload it). */
 export async function firstRowPaint(page: Page, url: string): Promise<number> {
+  await page.goto('about:blank');
   await page.goto(url);
   return page.evaluate(() => (window as unknown as { __firstRowPainted: Promise<number> }).__firstRowPainted);
 }
 
 /** Clicks a sortable header and measures until the first row shown is another run, painted. */
 export async function sortChange(page: Page, column: string): Promise<number> {
+  await page.locator(`.rt-header [data-column="${column}"] button`).first().waitFor({ timeout: 30_000 });
   return page.evaluate(async (col) => {
     const firstId = () => document.querySelector('.rt-body [data-run-id]')?.getAttribute('data-run-id');
     const before = firstId();
@@ -83,6 +91,7 @@ export async function scrollThrough(page: Page, rowsPerFrame: number): Promise<{
 
 /** Navigates to a run page and measures until every chart on it has drawn its history. */
 export async function chartsPainted(page: Page, url: string, charts: number): Promise<number> {
+  await page.goto('about:blank');
   await page.goto(url);
   return page.evaluate(async (n) => {
     await new Promise<void>((resolve) => {

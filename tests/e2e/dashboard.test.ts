@@ -53,7 +53,11 @@ const open = async (hash: string) => {
   await page.locator('[data-live-status="connected"]').waitFor(LIVE);
 };
 const rows = () => page.locator('.rt-body [data-run-id]');
-const runIdsShown = () => rows().evaluateAll((els) => els.map((e) => e.getAttribute('data-run-id')));
+/** The run ids of the rows rendered, in display order (rows are recycled, so DOM order is not display order). */
+const runIdsShown = () =>
+  rows().evaluateAll((els) =>
+    els.sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex'))).map((e) => e.getAttribute('data-run-id')),
+  );
 const createExperiment = async (name: string) => (await server.ok(`mutation($n: String!) { createExperiment(name: $n) { id } }`, { n: name })).createExperiment.id as string;
 const createRun = async (experimentId: string, name: string) =>
   (await server.ok(`mutation($e: ID!, $n: String!) { createRun(experimentId: $e, name: $n) { id } }`, { e: experimentId, n: name })).createRun.id as string;
@@ -155,7 +159,7 @@ describe('the dashboard', () => {
     await table.evaluate((el) => {
       el.scrollTop = 150 * 32;
     });
-    const target = page.locator('.rt-body [data-run-id]').nth(10);
+    const target = page.locator('.rt-body [data-run-id][aria-rowindex="156"]');
     await target.waitFor(LIVE);
     const targetId = (await target.getAttribute('data-run-id')) as string;
     await page.locator(`[data-run-id="${targetId}"] input[type="checkbox"]`).check();

@@ -1,5 +1,5 @@
-import { createVirtualizer } from '@tanstack/solid-virtual';
-import { For, Show, createEffect, createMemo, createSignal, on } from 'solid-js';
+import { type VirtualItem, createVirtualizer } from '@tanstack/solid-virtual';
+import { For, Index, Show, createEffect, createMemo, createSignal, on } from 'solid-js';
 import type { RunRow, RunsModel } from '../data/runs-model.js';
 import type { Column } from '../lib/columns.js';
 import { formatDuration, formatTime, formatValue, now } from '../lib/format.js';
@@ -7,6 +7,8 @@ import { href, runPath } from '../lib/router.js';
 import { StatusBadge } from './StatusBadge.js';
 
 export const ROW_HEIGHT = 32;
+/** More slots than rows can be in view at once (a 4K screen shows about 70, plus overscan). */
+const ROW_POOL = 160;
 /** the selection column's width: .rt-select in styles.css (a constant inline style would be blocked by the CSP) */
 const SELECT_WIDTH = 36;
 
@@ -58,15 +60,48 @@ export function RunsTable(props: Props) {
     overscan: 8,
   });
 
-  // Read the windows the visible rows need, a moment after scrolling settles: dragging the scrollbar
-  // from the top to row 70,000 reads the window there, not every window on the way.
-  let pendingRange: ReturnType<typeof setTimeout> | undefined;
+  // Columns are virtualized too: a row renders the columns in view (plus three each side) after a spacer,
+  // so a table with 40 columns costs per frame what one with a dozen does.
+  const columnVirtualizer = createVirtualizer({
+    horizontal: true,
+    get count() {
+      return props.columns.length;
+    },
+    getScrollElement: () => scroller,
+    estimateSize: (i) => props.columns[i]?.width ?? 100,
+    // the selection column sits before the first data column
+    paddingStart: SELECT_WIDTH,
+    // Measured (npm run bench -- dashboard): rendering 10 columns more each side doubles the frame time
+    // of a scroll through a 40-column table.
+    overscan: 3,
+  });
+  createEffect(on(() => props.columns.map((c) => `${c.id}:${c.width}`).join(), () => columnVirtualizer.measure(), { defer: true }));
+  const shownColumns = createMemo(() => columnVirtualizer.getVirtualItems().map((v) => props.columns[v.index]).filter((c): c is Column => c !== undefined));
+  const leftPad = createMemo(() => Math.max(0, (columnVirtualizer.getVirtualItems()[0]?.start ?? SELECT_WIDTH) - SELECT_WIDTH));
+
+  const slots = createMemo(() => {
+    const pool = new Array<VirtualItem | undefined>(ROW_POOL).fill(undefined);
+    for (const item of virtualizer.getVirtualItems()) pool[item.index % ROW_POOL] = item;
+    return pool;
+  });
+
+  // Read the windows the visible rows need: at once when the view settles, at most every 100 ms while
+  // it scrolls. A scrollbar dragged from the top to row 70,000 reads the window there, not those passed.
+  let trailing: ReturnType<typeof setTimeout> | undefined;
+  let lastRead = 0;
   createEffect(() => {
     const items = virtualizer.getVirtualItems();
     const first = items[0]?.index ?? 0;
     const last = items.at(-1)?.index ?? 0;
-    clearTimeout(pendingRange);
-    pendingRange = setTimeout(() => props.model.showing(first, last), virtualizer.isScrolling ? 60 : 0);
+    const read = () => {
+      lastRead = performance.now();
+      props.model.showing(first, last);
+    };
+    clearTimeout(trailing);
+    if (!virtualizer.isScrolling) return read();
+    const wait = 100 - (performance.now() - lastRead);
+    if (wait <= 0) read();
+    else trailing = setTimeout(read, wait);
   });
   createEffect(on(() => props.model.count(), () => virtualizer.measure(), { defer: true }));
 
@@ -165,56 +200,65 @@ export function RunsTable(props: Props) {
         </div>
       </div>
       <div class="rt-body" role="rowgroup" style={{ height: `${virtualizer.getTotalSize()}px`, width: `${width()}px` }}>
-        <For each={virtualizer.getVirtualItems()}>
-          {(item) => {
-            const display = createMemo(() => props.model.rowAt(item.index));
+        {/* Rows are recycled: row index i lives in slot i % ROW_POOL, so scrolling by 15 rows rewrites the
+            text of the 15 rows that came into view, and creates and drops no element. */}
+        <Index each={slots()}>
+          {(slot) => (
+            <Show when={slot()}>
+              {(item) => {
+            const display = createMemo(() => props.model.rowAt(item().index));
             const run = createMemo(() => {
               const id = display().id;
               return id ? props.model.rows[id] : undefined;
             });
+            const selected = () => {
+              const r = run();
+              return !!r && props.selected.has(r.id);
+            };
             return (
               <div
                 class="rt-row"
-                classList={{ active: active() === item.index, selected: !!run() && props.selected.has(run()!.id), loading: !run() }}
+                classList={{ active: active() === item().index, selected: selected(), loading: !run() }}
                 role="row"
-                aria-rowindex={item.index + 1}
-                aria-selected={!!run() && props.selected.has(run()!.id)}
+                aria-rowindex={item().index + 1}
+                aria-selected={selected()}
                 data-run-id={run()?.id}
-                style={{ transform: `translateY(${item.start}px)`, width: `${width()}px` }}
-                onClick={() => setActive(item.index)}
+                style={{ transform: `translateY(${item().start}px)`, width: `${width()}px` }}
+                onClick={() => setActive(item().index)}
               >
                 <div class="rt-cell rt-select" role="gridcell">
                   <Show when={run()}>
-                    {(r) => (
-                      <input
-                        type="checkbox"
-                        aria-label={`select ${r().name}`}
-                        checked={props.selected.has(r().id)}
-                        onChange={(e) => props.onSelect([r().id], e.currentTarget.checked)}
-                      />
-                    )}
+                    <input
+                      type="checkbox"
+                      aria-label={`select ${run()?.name ?? ''}`}
+                      checked={selected()}
+                      onChange={(e) => {
+                        const r = run();
+                        if (r) props.onSelect([r.id], e.currentTarget.checked);
+                      }}
+                    />
                   </Show>
                 </div>
-                <Show when={run()} fallback={<div class="rt-cell rt-placeholder" style={{ width: `${width() - SELECT_WIDTH}px` }} />}>
-                  {(r) => (
-                    <For each={props.columns}>
-                      {(c) => <Cell column={c} run={r()} depth={display().depth} childCount={display().childCount} table={props} />}
-                    </For>
-                  )}
-                </Show>
+                <div class="rt-spacer" style={{ width: `${leftPad()}px` }} />
+                <For each={shownColumns()}>
+                  {(c) => <Cell column={c} run={run()} depth={display().depth} childCount={display().childCount} table={props} />}
+                </For>
               </div>
             );
-          }}
-        </For>
+              }}
+            </Show>
+          )}
+        </Index>
       </div>
     </div>
   );
 }
 
-function Cell(props: { column: Column; run: RunRow; depth: number; childCount: number; table: Props }) {
+function Cell(props: { column: Column; run: RunRow | undefined; depth: number; childCount: number; table: Props }) {
   const c = () => props.column;
   const content = () => {
     const run = props.run;
+    if (!run) return '';
     switch (c().kind) {
       case 'param':
         return run.params[c().key] ?? '';
@@ -240,7 +284,7 @@ function Cell(props: { column: Column; run: RunRow; depth: number; childCount: n
     }
   };
   const isBest = () => {
-    if (c().kind !== 'metric') return false;
+    if (c().kind !== 'metric' || !props.run) return false;
     const v = props.run.metrics[c().key];
     const best = props.table.best.get(c().id);
     if (v === undefined || !best) return false;
@@ -253,9 +297,20 @@ function Cell(props: { column: Column; run: RunRow; depth: number; childCount: n
       role="gridcell"
       data-column={c().id}
       style={{ width: `${c().width}px` }}
-      title={c().kind === 'metric' ? String(props.run.metrics[c().key] ?? '') : undefined}
+      title={c().kind === 'metric' && props.run ? String(props.run.metrics[c().key] ?? '') : undefined}
     >
-      <Show when={c().key === 'name'} fallback={<Show when={c().key === 'status'} fallback={content()}><StatusBadge status={props.run.status} /></Show>}>
+      <Show when={props.run}>
+        {(run) => <CellContent column={c()} run={run()} depth={props.depth} childCount={props.childCount} table={props.table} content={content()} />}
+      </Show>
+    </div>
+  );
+}
+
+function CellContent(props: { column: Column; run: RunRow; depth: number; childCount: number; table: Props; content: string }) {
+  const c = () => props.column;
+  return (
+    <>
+      <Show when={c().key === 'name'} fallback={<Show when={c().key === 'status'} fallback={props.content}><StatusBadge status={props.run.status} /></Show>}>
         <span class="rt-indent" style={{ width: `${props.depth * 16}px` }} />
         <Show when={props.childCount > 0} fallback={<span class="rt-expander-space" />}>
           <button
@@ -278,6 +333,6 @@ function Cell(props: { column: Column; run: RunRow; depth: number; childCount: n
           <span class="rt-children">{props.childCount}</span>
         </Show>
       </Show>
-    </div>
+    </>
   );
 }

@@ -45,10 +45,10 @@ export function metricColumn(key: string): Column {
   return { id: `metrics.${quoteKey(key)}`, label: slash > 0 ? key.slice(slash + 1) : key, kind: 'metric', key, group, sortable: true, width: 110 };
 }
 
-/** All columns of the experiments shown, in display order: attributes, params, then metrics by group. */
+/** All columns of the experiments shown, in display order: attributes, metrics by group, then params (as MLflow). */
 export function allColumns(paramKeys: readonly string[], metricKeys: readonly string[]): Column[] {
   const metrics = [...metricKeys].map(metricColumn).sort((a, b) => (a.group === b.group ? a.key.localeCompare(b.key) : a.group === 'Metrics' ? -1 : b.group === 'Metrics' ? 1 : a.group.localeCompare(b.group)));
-  return [...ATTRIBUTE_COLUMNS, ...[...paramKeys].sort().map(paramColumn), ...metrics];
+  return [...ATTRIBUTE_COLUMNS, ...metrics, ...[...paramKeys].sort().map(paramColumn)];
 }
 
 /** The orderBy entry of a sort: `metrics.mse ASC`. */
