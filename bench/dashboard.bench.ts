@@ -163,8 +163,10 @@ async function live(): Promise<BenchRow[]> {
   const dir = tempDir('dashboard-live');
   const server = await startServerProcess({ db: dir.file('t.db'), artifacts: dir.file('a'), label: 'dashboard-live' });
   const http = new HttpClient(server.url, 8);
-  const gql = async <T,>(query: string, variables: Record<string, unknown>) => {
-    const response = await http.post('/graphql', JSON.stringify({ query, variables }));
+  // The probes have a connection of their own: queued behind the load's requests they would measure the queue.
+  const probeHttp = new HttpClient(server.url, 1);
+  const gql = async <T,>(query: string, variables: Record<string, unknown>, client = http) => {
+    const response = await client.post('/graphql', JSON.stringify({ query, variables }));
     return (JSON.parse(response.text) as { data: T }).data;
   };
   const { page, close } = await newPage();
@@ -174,8 +176,8 @@ async function live(): Promise<BenchRow[]> {
     for (let i = 0; i < 100; i++) {
       runIds.push((await gql<{ createRun: { id: string } }>('mutation($e: ID!, $n: String) { createRun(experimentId: $e, name: $n) { id } }', { e: experimentId, n: `live-${i}` })).createRun.id);
     }
-    const log = (runId: string, points: { key: string; value: number; step: number; timestamp: number }[]) =>
-      gql('mutation($r: ID!, $m: [MetricInput!]) { logBatch(runId: $r, metrics: $m) { id } }', { r: runId, m: points });
+    const log = (runId: string, points: { key: string; value: number; step: number; timestamp: number }[], client = http) =>
+      gql('mutation($r: ID!, $m: [MetricInput!]) { logBatch(runId: $r, metrics: $m) { id } }', { r: runId, m: points }, client);
     for (const id of runIds) await log(id, [{ key: 'loss', value: 1, step: 0, timestamp: Date.now() }]);
 
     let stopLoad = false;
@@ -190,14 +192,15 @@ async function live(): Promise<BenchRow[]> {
       }
     })();
 
-    const probe = async (watch: () => Promise<void>, expectPaint: (value: number) => Promise<number>) => {
-      await watch();
+    // Each probe is a new latest value (and step): values below 1e6 print as plain integers in the table.
+    let probeValue = 100_000;
+    const probe = async (expectPaint: (value: number) => Promise<number>) => {
       const latencies: number[] = [];
       for (let i = 0; i < 40; i++) {
-        const value = 100_000 + i;
+        const value = probeValue++;
         const sent = Date.now();
         const painted = expectPaint(value);
-        await log(runIds[0] as string, [{ key: 'loss', value, step: value, timestamp: sent }, { key: 'loss2', value, step: value, timestamp: sent }]);
+        await log(runIds[0] as string, [{ key: 'loss', value, step: value, timestamp: sent }, { key: 'loss2', value, step: value, timestamp: sent }], probeHttp);
         latencies.push((await painted) - sent);
         await new Promise((r) => setTimeout(r, 150));
       }
@@ -228,13 +231,13 @@ async function live(): Promise<BenchRow[]> {
 
     await page.goto(`${server.url}/#/experiments/${experimentId}/runs/${runIds[0]}?tab=charts`);
     await page.locator('[data-metric-key="loss"][data-points]').waitFor({ timeout: 30_000 });
-    const chart = await probe(async () => undefined, (v) => paintedWhen('[data-metric-key="loss"]', 'data-last-step', v));
+    const chart = await probe((v) => paintedWhen('[data-metric-key="loss"]', 'data-last-step', v));
 
     await page.goto(`${server.url}/#/experiments/${experimentId}?order=${encodeURIComponent('attributes.start_time ASC')}`);
     await page.locator('.rt-body [data-run-id]').first().waitFor({ timeout: 30_000 });
     const cell = `[data-run-id="${runIds[0]}"] [data-column="metrics.loss2"]`;
     await page.locator(cell).waitFor({ timeout: 30_000 });
-    const table = await probe(async () => undefined, (v) => paintedWhen(cell, null, v));
+    const table = await probe((v) => paintedWhen(cell, null, v));
     stopLoad = true;
     await load;
     return [
@@ -244,6 +247,7 @@ async function live(): Promise<BenchRow[]> {
   } finally {
     await close();
     http.close();
+    probeHttp.close();
     await server.stop();
     dir.remove();
   }

@@ -6,25 +6,8 @@ import { TrackingStore } from '../../db/store/index.js';
  * starts (the same rows the APIs would write, faster than HTTP).
  */
 
-/** `runs` runs with `params` params and `metrics` latest metrics each; returns the experiment id. */
-export async function seedRuns(file: string, options: { runs: number; params: number; metrics: number }): Promise<string> {
-  const store = await new TrackingStore(connect(file)).init();
-  try {
-    const experiment = await store.createExperiment({ name: `table-${options.runs}` });
-    let random = 1;
-    const next = () => ((random = (Math.imul(random, 1103515245) + 12345) >>> 0) / 2 ** 32);
-    for (let r = 0; r < options.runs; r++) {
-      const run = await store.createRun({ experimentId: experiment.id, name: `run-${r}`, startTime: 1_700_000_000_000 + r * 1000 });
-      await store.logBatch(run.id, {
-        params: Array.from({ length: options.params }, (_, p) => ({ key: `p${p}`, value: `v${Math.floor(next() * 10)}` })),
-        metrics: Array.from({ length: options.metrics }, (_, m) => ({ key: `m${m}`, value: next(), step: 100, timestamp: 1_700_000_000_000 })),
-      });
-    }
-    return experiment.id;
-  } finally {
-    await store.close();
-  }
-}
+/** `runs` runs with `params` params and `metrics` latest metrics each: the runs bench's database. */
+export { seed as seedRuns } from '../core/runs-query.js';
 
 /** One run with `keys` metrics of `points` points each (steps 0..points-1), in 1,000-point batches. */
 export async function seedLongRun(file: string, options: { keys: number; points: number }): Promise<{ experimentId: string; runId: string }> {

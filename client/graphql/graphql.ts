@@ -599,7 +599,7 @@ export type Subscription = {
   experimentChanged: ExperimentEvent;
   /** Each committed metric write to the runs, in seq order per run. sinceSeq (one run) or since (a cursor per run) replays the writes after it first, with no gap and no duplicate. */
   metricsLogged: MetricsLogged;
-  /** Every committed write that touches a run of the experiment. */
+  /** Every committed write that touches a run of the experiment (with runId: that run only). */
   runChanged: RunEvent;
 };
 
@@ -614,6 +614,7 @@ export type SubscriptionMetricsLoggedArgs = {
 
 export type SubscriptionRunChangedArgs = {
   experimentId: Scalars['ID']['input'];
+  runId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type Tag = {

@@ -194,6 +194,36 @@ describe('the dashboard', () => {
     await page.waitForURL(new RegExp(`#/experiments/${experimentId}/runs/${ids[1]}`), LIVE);
   });
 
+  it('nests child runs under their parent, and a filter matching only a grandchild keeps its parent chain', async () => {
+    const experimentId = await createExperiment('nested');
+    const create = async (name: string, parentRunId?: string) =>
+      (await server.ok(`mutation($e: ID!, $n: String!, $p: ID) { createRun(experimentId: $e, name: $n, parentRunId: $p) { id } }`, { e: experimentId, n: name, p: parentRunId })).createRun
+        .id as string;
+    const parent = await create('sweep-parent');
+    const child = await create('trial-1', parent);
+    await create('trial-2', parent);
+    const grandchild = await create('fold-a', child);
+    await create('lonely');
+    await server.ok(`mutation($r: ID!) { setTag(runId: $r, key: "fold", value: "a") { id } }`, { r: grandchild });
+    await open(`#/experiments/${experimentId}`);
+    await expect.poll(async () => (await runIdsShown()).length, LIVE).toBe(2);
+    const expander = page.locator(`[data-run-id="${parent}"] .rt-expander`);
+    expect(await expander.getAttribute('aria-label')).toBe('expand 2 child runs');
+    await expander.click();
+    await expect.poll(async () => (await runIdsShown()).length, LIVE).toBe(4);
+    await page.locator(`[data-run-id="${child}"] .rt-expander`).click();
+    await page.locator(`[data-run-id="${grandchild}"]`).waitFor(LIVE);
+    await shot('nested-expanded');
+
+    const box = page.getByRole('textbox', { name: 'Filter' });
+    await box.fill("tags.fold = 'a'");
+    await box.press('Enter');
+    // Only the parent chain of the match: sweep-parent > trial-1 > fold-a (still expanded), not trial-2 or lonely.
+    await expect.poll(async () => (await runIdsShown()).length, LIVE).toBe(3);
+    expect(new Set(await runIdsShown())).toEqual(new Set([parent, child, grandchild]));
+    await shot('nested-filtered');
+  });
+
   it('draws a metric on the run page and appends points logged through the API in place', async () => {
     const experimentId = await createExperiment('live-chart');
     const runId = await createRun(experimentId, 'training');

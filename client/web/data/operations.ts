@@ -73,6 +73,13 @@ export const RunChangedDoc = graphql(`
   }
 `);
 
+/** A run page's own run: just what changed, the page reads the run again. */
+export const RunOwnChangedDoc = graphql(`
+  subscription RunOwnChanged($experimentId: ID!, $runId: ID!) {
+    runChanged(experimentId: $experimentId, runId: $runId) { kinds }
+  }
+`);
+
 export const ExperimentChangedDoc = graphql(`
   subscription ExperimentChanged {
     experimentChanged { kind experiment { id name lifecycleStage runCount lastRunStartTime lastUpdateTime } }

@@ -6,7 +6,9 @@ setInterval(() => setNow(Date.now()), 1000);
 export { now };
 
 export function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms) || ms < 0) return '';
+  if (!Number.isFinite(ms)) return '';
+  // A run started a moment ago by the server's clock may be ahead of this page's ticking clock.
+  ms = Math.max(0, ms);
   const s = Math.floor(ms / 1000);
   if (s < 60) return `${(ms / 1000).toFixed(ms < 10_000 ? 1 : 0)}s`;
   const m = Math.floor(s / 60);

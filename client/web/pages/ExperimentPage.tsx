@@ -225,7 +225,7 @@ export function ExperimentPage(props: { experimentId: string; onMessage(text: st
       <header class="page-head">
         <h1 data-testid="experiment-title">{title() || '…'}</h1>
         <span class="muted" data-testid="run-count">
-          <Show when={count() !== undefined} fallback="loading…">
+          <Show when={count() !== undefined} fallback={tableError() ? '' : 'loading…'}>
             {count()} {query().nested ? 'top-level ' : ''}run{count() === 1 ? '' : 's'}
             {filter() ? ' matching' : ''}
           </Show>

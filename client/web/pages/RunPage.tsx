@@ -4,7 +4,7 @@ import { ArtifactBrowser } from '../components/ArtifactBrowser.js';
 import { Markdown } from '../components/Markdown.js';
 import { StatusBadge } from '../components/StatusBadge.js';
 import { client, fetchData, mutate, reconnects } from '../data/client.js';
-import { DeleteRunsDoc, DeleteTagDoc, RestoreRunsDoc, RunChangedDoc, RunDetailDoc, SetTagDoc, UpdateRunDoc } from '../data/operations.js';
+import { DeleteRunsDoc, DeleteTagDoc, RestoreRunsDoc, RunDetailDoc, RunOwnChangedDoc, SetTagDoc, UpdateRunDoc } from '../data/operations.js';
 import { formatDuration, formatTime, formatValue, now } from '../lib/format.js';
 import { experimentPath, href, navigate, param, runPath, setParams } from '../lib/router.js';
 
@@ -27,17 +27,26 @@ export default function RunPage(props: { runId: string; onMessage(text: string):
   );
   createEffect(on(reconnects, () => void refetch(), { defer: true }));
 
-  // Live: the run's experiment's runChanged stream, this run's events only.
+  // Live: this run's runChanged events. A status, name or tag change reads the run again at once; new
+  // metric values (the charts have their own stream) at most once a second, for the latest-values table.
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let metricsOnly = false;
   createEffect(
     on(
       () => run()?.experimentId,
       (experimentId) => {
         if (!experimentId) return;
-        const sub = client.subscription(RunChangedDoc, { experimentId }).subscribe((result) => {
-          if (result.data?.runChanged.run.id !== props.runId) return;
+        const sub = client.subscription(RunOwnChangedDoc, { experimentId, runId: props.runId }).subscribe((result) => {
+          const kinds = result.data?.runChanged.kinds;
+          if (!kinds) return;
+          const onlyMetrics = kinds.every((k) => k === 'METRICS');
+          if (timer && onlyMetrics && metricsOnly) return; // a read is already due
           clearTimeout(timer);
-          timer = setTimeout(() => void refetch(), 50);
+          metricsOnly = onlyMetrics;
+          timer = setTimeout(() => {
+            timer = undefined;
+            void refetch();
+          }, onlyMetrics ? 1000 : 50);
         });
         onCleanup(() => sub.unsubscribe());
       },
