@@ -28,12 +28,12 @@ export default defineConfig({
     host: '127.0.0.1',
     port: Number(process.env.TRACKLINE_DEV_PORT ?? 5173),
     strictPort: true,
+    // Anchored patterns: the page's own generated documents live under /graphql/ (client/web/graphql/).
     proxy: {
-      '/graphql': { ...proxied, ws: true },
-      '/api': proxied,
-      '/ajax-api': proxied,
-      '/artifacts': proxied,
-      '/artifacts-zip': proxied,
+      '^/graphql$': { ...proxied, ws: true },
+      '^/api/': proxied,
+      '^/ajax-api/': proxied,
+      '^/artifacts(-zip)?/': proxied,
     },
   },
 });

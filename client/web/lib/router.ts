@@ -1,4 +1,4 @@
-import { createMemo, createSignal } from 'solid-js';
+import { createMemo, createRoot, createSignal } from 'solid-js';
 
 /**
  * Hash routes in MLflow's shape, so the links the MLflow client prints ("View run at
@@ -41,10 +41,13 @@ function parse(path: string): Route {
   return { page: 'not-found', path };
 }
 
-const current = createMemo(() => split(hash()));
-export const route = createMemo(() => parse(current().path), undefined, {
-  equals: (a, b) => JSON.stringify(a) === JSON.stringify(b),
-});
+// Module-level memos live as long as the page: their own root, never disposed.
+const current = createRoot(() => createMemo(() => split(hash())));
+export const route = createRoot(() =>
+  createMemo(() => parse(current().path), undefined, {
+    equals: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  }),
+);
 
 /** One query parameter of the current URL, reactive. */
 export function param(name: string): () => string | undefined {
