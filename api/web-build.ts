@@ -12,7 +12,7 @@ export const DASHBOARD_DIST = join(ROOT, 'dist', 'web');
 const STAMP = join(DASHBOARD_DIST, '.built');
 
 /** Everything the bundle is made from. */
-const SOURCES = ['client/web', 'client/graphql', 'common', 'package-lock.json'].map((p) => join(ROOT, p));
+const SOURCES = ['client/web', 'common', 'package-lock.json'].map((p) => join(ROOT, p));
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
