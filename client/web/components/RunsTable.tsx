@@ -1,6 +1,6 @@
 import { type VirtualItem, createVirtualizer } from '@tanstack/solid-virtual';
 import { For, Index, Show, createEffect, createMemo, createSignal, on } from 'solid-js';
-import type { RunRow, RunsModel } from '../data/runs-model.js';
+import { type RunRow, type RunsModel, columnValue } from '../data/runs-model.js';
 import type { Column } from '../lib/columns.js';
 import { formatDuration, formatTime, formatValue, now } from '../lib/format.js';
 import { href, runPath } from '../lib/router.js';
@@ -259,29 +259,12 @@ function Cell(props: { column: Column; run: RunRow | undefined; depth: number; c
   const content = () => {
     const run = props.run;
     if (!run) return '';
-    switch (c().kind) {
-      case 'param':
-        return run.params[c().key] ?? '';
-      case 'metric': {
-        const v = run.metrics[c().key];
-        return v === undefined ? '' : formatValue(v);
-      }
-      default:
-        switch (c().key) {
-          case 'startTime':
-            return formatTime(run.startTime);
-          case 'duration':
-            return formatDuration((run.endTime ?? (run.status === 'RUNNING' ? now() : run.startTime)) - run.startTime);
-          case 'userId':
-            return run.userId;
-          case 'source':
-            return run.source;
-          case 'datasets':
-            return run.datasets.join(', ');
-          default:
-            return '';
-        }
-    }
+    const value = columnValue(run, c(), c().key === 'duration' ? now() : 0);
+    if (value === undefined) return '';
+    if (c().kind === 'metric') return formatValue(value as number);
+    if (c().kind === 'attribute' && c().key === 'startTime') return formatTime(value as number);
+    if (c().kind === 'attribute' && c().key === 'duration') return formatDuration(value as number);
+    return String(value);
   };
   const isBest = () => {
     if (c().kind !== 'metric' || !props.run) return false;

@@ -3,39 +3,16 @@ import type { Column } from '../lib/columns.js';
 import { formatTime } from '../lib/format.js';
 import { fetchData } from './client.js';
 import { RunsPageDoc } from './operations.js';
-import { type RunRow, toRow } from './runs-model.js';
+import { type RunRow, columnValue, toRow } from './runs-model.js';
 
 /** A CSV field: quoted when it holds a comma, quote or line break (RFC 4180). */
 const field = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
-function cell(run: RunRow, column: Column): string {
-  switch (column.kind) {
-    case 'param':
-      return run.params[column.key] ?? '';
-    case 'metric': {
-      const v = run.metrics[column.key];
-      return v === undefined ? '' : String(v);
-    }
-    default:
-      switch (column.key) {
-        case 'name':
-          return run.name;
-        case 'status':
-          return run.status;
-        case 'startTime':
-          return formatTime(run.startTime);
-        case 'duration':
-          return run.endTime === null ? '' : String(run.endTime - run.startTime);
-        case 'userId':
-          return run.userId;
-        case 'source':
-          return run.source;
-        case 'datasets':
-          return run.datasets.join('; ');
-        default:
-          return '';
-      }
-  }
+/** Numbers as they are (a duration in ms), the start time as the table shows it. */
+function cell(run: RunRow, column: Column, now: number): string {
+  const value = columnValue(run, column, now);
+  if (value === undefined) return '';
+  return column.key === 'startTime' && column.kind === 'attribute' ? formatTime(value as number) : String(value);
 }
 
 /**
@@ -55,7 +32,7 @@ export async function exportRunsCsv(
     const data: RunsPageQuery = await fetchData(RunsPageDoc, { ...search, first: 500, after });
     const lines = data.runs.edges.map((e) => {
       const run = toRow(e.node);
-      return `${[run.id, ...columns.map((c) => cell(run, c))].map(field).join(',')}\r\n`;
+      return `${[run.id, ...columns.map((c) => cell(run, c, Date.now()))].map(field).join(',')}\r\n`;
     });
     parts.push(lines.join(''));
     n += lines.length;

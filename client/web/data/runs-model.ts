@@ -2,7 +2,7 @@ import { batch, createSignal, onCleanup } from 'solid-js';
 import { createStore, produce } from 'solid-js/store';
 import { decodeMetricValue } from '../../../common/metric-value.js';
 import type { RunRowFieldsFragment, ViewType } from '../graphql/graphql.js';
-import { SOURCE_TAG, parseSort } from '../lib/columns.js';
+import { type Column, SOURCE_TAG, parseSort } from '../lib/columns.js';
 import { client, fetchData, onSocket } from './client.js';
 import { RunChangedDoc, RunWindowDoc } from './operations.js';
 
@@ -57,6 +57,38 @@ export function toRow(run: RunRowFieldsFragment): RunRow {
     source: (tags[SOURCE_TAG] ?? '').split('/').pop() ?? '',
     datasets: run.inputs.datasetInputs.map((d) => `${d.dataset.name} (${d.dataset.digest.slice(0, 8)})`),
   };
+}
+
+/**
+ * A column's value for a run, as the table and the CSV export both read it: a metric as its number, a
+ * duration in ms (a RUNNING run's up to `now`), everything else as text; undefined when the run has none.
+ */
+export function columnValue(run: RunRow, column: Column, now: number): string | number | undefined {
+  switch (column.kind) {
+    case 'param':
+      return run.params[column.key];
+    case 'metric':
+      return run.metrics[column.key];
+    default:
+      switch (column.key) {
+        case 'name':
+          return run.name;
+        case 'status':
+          return run.status;
+        case 'startTime':
+          return run.startTime;
+        case 'duration':
+          return run.endTime !== null ? run.endTime - run.startTime : run.status === 'RUNNING' ? Math.max(0, now - run.startTime) : undefined;
+        case 'userId':
+          return run.userId;
+        case 'source':
+          return run.source;
+        case 'datasets':
+          return run.datasets.length ? run.datasets.join(', ') : undefined;
+        default:
+          return undefined;
+      }
+  }
 }
 
 export interface RunsQuery {
