@@ -80,6 +80,13 @@ describe('the dashboard', () => {
     expect(await best.locator('xpath=..').getAttribute('data-run-id')).toBe(lowest.id);
     await shot('sweep-sorted-by-mse');
 
+    // Export CSV: every run of the filter, in the table's order and columns.
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const lines = readFileSync(await csv.path(), 'utf8').trim().split('\r\n');
+    expect(lines).toHaveLength(11);
+    expect(lines[0]?.split(',')).toEqual(expect.arrayContaining(['run_id', 'attributes.run_name', 'metrics.mse', 'params.degree']));
+    expect(lines[1]?.startsWith(`${lowest.id},${lowest.name},`)).toBe(true);
+
     // The view is in the URL: a reload shows the same order, back returns to the unsorted view.
     await page.reload();
     await expect.poll(async () => (await runIdsShown())[0], LIVE).toBe(lowest.id);
