@@ -19,6 +19,12 @@ export interface ServerConfig {
   dashboardDir?: string;
   /** how long a write waits for another process's lock on the SQLite file before answering 503 */
   busyTimeoutMs?: number;
+  /** threads that answer reads (0: reads run on the event loop); default from the machine's cores */
+  readWorkers?: number;
+  /** wall time one read may take before it is stopped (default 30 s) */
+  readTimeoutMs?: number;
+  /** heap one read worker may use (default 512 MB) */
+  readHeapMb?: number;
 }
 
 export const DEFAULTS = {
@@ -44,6 +50,10 @@ Options (environment variable in brackets; flags win):
   --allow-host <name>    also accept this Host header, e.g. a proxy's name; repeatable [TRACKLINE_ALLOW_HOSTS]
   --max-upload <bytes>   largest artifact upload (default 5 GiB) [TRACKLINE_MAX_UPLOAD]
   --redis <url>          publish live events through Redis, for several servers on one Postgres [REDIS_URL]
+  --read-workers <n>     threads that answer reads (GraphQL queries, MLflow searches and gets); 0 runs
+                         them on the event loop (default: the machine's cores, 2 to 4) [TRACKLINE_READ_WORKERS]
+  --read-timeout <ms>    longest a read may run before it is stopped with an error (default 30000)
+                         [TRACKLINE_READ_TIMEOUT]
   --busy-timeout <ms>    how long a write waits while another process (a CLI command) holds the SQLite
                          file's write lock, before it answers 503 (default 5000) [TRACKLINE_BUSY_TIMEOUT]
   -h, --help             show this help
@@ -69,6 +79,8 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
       'max-upload': { type: 'string' },
       redis: { type: 'string' },
       'busy-timeout': { type: 'string' },
+      'read-workers': { type: 'string' },
+      'read-timeout': { type: 'string' },
     },
     strict: true,
   });
@@ -80,11 +92,9 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
   if (!Number.isSafeInteger(maxUploadBytes) || maxUploadBytes <= 0) {
     throw new Error(`--max-upload: expected a positive number of bytes, got ${JSON.stringify(uploadText)}`);
   }
-  const busyText = values['busy-timeout'] ?? env.TRACKLINE_BUSY_TIMEOUT;
-  const busyTimeoutMs = busyText === undefined ? undefined : Number(busyText);
-  if (busyTimeoutMs !== undefined && (!Number.isSafeInteger(busyTimeoutMs) || busyTimeoutMs < 0)) {
-    throw new Error(`--busy-timeout: expected a number of milliseconds, got ${JSON.stringify(busyText)}`);
-  }
+  const busyTimeoutMs = count('busy-timeout', values['busy-timeout'] ?? env.TRACKLINE_BUSY_TIMEOUT, 'milliseconds');
+  const readWorkers = count('read-workers', values['read-workers'] ?? env.TRACKLINE_READ_WORKERS, 'threads');
+  const readTimeoutMs = count('read-timeout', values['read-timeout'] ?? env.TRACKLINE_READ_TIMEOUT, 'milliseconds');
   return {
     host: values.host ?? env.HOST ?? DEFAULTS.host,
     port,
@@ -97,5 +107,15 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
     maxUploadBytes,
     devOrigin: env.TRACKLINE_DEV_ORIGIN || undefined,
     busyTimeoutMs,
+    readWorkers,
+    readTimeoutMs,
   };
+}
+
+/** An optional non-negative integer option; the message names the flag. */
+function count(flag: string, text: string | undefined, unit: string): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value)) throw new Error(`--${flag}: expected a number of ${unit}, got ${JSON.stringify(text)}`);
+  return value;
 }

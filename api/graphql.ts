@@ -1,11 +1,44 @@
 import type { IncomingMessage } from 'node:http';
-import { GraphQLError } from 'graphql';
-import type { GraphiQLOptions, Plugin } from 'graphql-yoga';
+import { GraphQLError, getOperationAST } from 'graphql';
+import type { GraphiQLOptions, Plugin, YogaInitialContext } from 'graphql-yoga';
 import { createYoga } from 'graphql-yoga';
-import { StoreError } from '../db/errors.js';
+import { RETRY_AFTER_SECONDS, StoreError } from '../db/errors.js';
 import { type Context, type ServerDeps, createContext, maskError, schema } from '../schema/index.js';
 import { checkDocumentSource, checkOperationLimits } from '../schema/limits.js';
 import { useFastListVariables } from './fast-variables.js';
+import type { ReadAnswer, ReadPool } from './reads/pool.js';
+
+const READ_ANSWER = Symbol('read answer');
+
+/**
+ * Queries are answered by a read worker (api/reads/pool.ts) running this same handler: the event
+ * loop has parsed, validated and costed the operation, the worker executes and serialises it, and its
+ * bytes go out as they came. Mutations and subscriptions execute here.
+ */
+function useReadWorkers(reads: ReadPool): Plugin {
+  return {
+    onExecute({ args, setExecuteFn }) {
+      if (getOperationAST(args.document, args.operationName)?.operation !== 'query') return;
+      const { params } = args.contextValue as YogaInitialContext;
+      // Over graphql-ws a query's result goes out as a message of its own: it is parsed back (rare: the
+      // clients send queries over HTTP and only subscriptions over the socket).
+      if ('socket' in (args.contextValue as object)) {
+        setExecuteFn(async () => JSON.parse(Buffer.from((await reads.graphql({ params })).body).toString('utf8')));
+        return;
+      }
+      setExecuteFn(async () => ({ [READ_ANSWER]: await reads.graphql({ params }) }));
+    },
+    onResultProcess({ result, acceptableMediaTypes, setResultProcessor }) {
+      const answer = (result as { [READ_ANSWER]?: ReadAnswer })[READ_ANSWER];
+      if (!answer) return;
+      // The media type yoga's own JSON processor would have chosen for this client.
+      const type = acceptableMediaTypes.find((t) => t === 'application/graphql-response+json' || t === 'application/json') ?? 'application/json';
+      const headers: Record<string, string> = { ...answer.headers, 'content-type': `${type}; charset=utf-8` };
+      if (answer.status === 503) headers['retry-after'] ??= String(RETRY_AFTER_SECONDS);
+      setResultProcessor((_result, fetchAPI) => new fetchAPI.Response(answer.body, { status: answer.status, headers }), type);
+    },
+  };
+}
 
 /** Refuses a document too long or too deeply nested before graphql-js's (recursive) parser sees it. */
 function useSourceLimits(): Plugin {
@@ -86,7 +119,8 @@ async function renderGraphiQLOnDemand(options: GraphiQLOptions) {
   return renderGraphiQL(options);
 }
 
-export function createGraphqlHandler(deps: ServerDeps) {
+/** The GraphQL handler; with `reads`, queries execute on the read workers. */
+export function createGraphqlHandler(deps: ServerDeps, reads?: ReadPool) {
   return createYoga<{ req?: IncomingMessage }, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -100,7 +134,14 @@ export function createGraphqlHandler(deps: ServerDeps) {
     maskedErrors: { maskError },
     logging: false,
     context: () => createContext(deps),
-    plugins: [useSourceLimits(), useOperationLimits(), useWebSocketSubscriptions(), useExecutionBudget(), useFastListVariables()],
+    plugins: [
+      useSourceLimits(),
+      useOperationLimits(),
+      useWebSocketSubscriptions(),
+      ...(reads ? [useReadWorkers(reads)] : []),
+      useExecutionBudget(),
+      useFastListVariables(),
+    ],
   });
 }
 

@@ -11,6 +11,7 @@ import { createArtifactRoutes } from './artifacts/routes.js';
 import { createZipRoute } from './artifacts/zip-route.js';
 import { openRunArtifacts } from './artifacts/run-artifacts.js';
 import { createGraphqlHandler } from './graphql.js';
+import { ReadPool } from './reads/pool.js';
 import { RequestGuard } from './guard.js';
 import { BodyTooLargeError, readBody, sendJson, sendText, sendTooLarge } from './http.js';
 import { createMlflowRoutes } from './mlflow/routes.js';
@@ -68,7 +69,9 @@ async function startOn(config: ServerConfig, lock: { release(): void } | undefin
   store.onChange((event) => bus.publish(event));
   const artifacts = await openRunArtifacts(config.artifacts, store);
   const deps: ServerDeps = { store, bus, artifacts };
-  const yoga = createGraphqlHandler(deps);
+  // Reads on worker threads, each with a connection of its own: not for an in-memory database (tests).
+  const reads = config.db === ':memory:' || config.readWorkers === 0 ? undefined : await ReadPool.start({ ...config, threads: config.readWorkers });
+  const yoga = createGraphqlHandler(deps, reads);
   const ws = createWebSocketServer(yoga, config.maxBodyBytes);
   const guard = new RequestGuard({ bindHost: config.host, allowHosts: config.allowHosts, allowOrigins: config.allowOrigins });
   // `npm run dev` only: the Vite dev server's pages call the API from their own origin.
@@ -76,7 +79,7 @@ async function startOn(config: ServerConfig, lock: { release(): void } | undefin
   const routes: Route[] = [
     ...createArtifactRoutes({ ...deps, artifacts }, config),
     createZipRoute(artifacts),
-    ...createMlflowRoutes(deps, config),
+    ...createMlflowRoutes(deps, config, reads),
     createStaticRoute(config.dashboardDir),
   ];
 
@@ -167,7 +170,16 @@ async function startOn(config: ServerConfig, lock: { release(): void } | undefin
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
   });
 
-  await listen(server, config);
+  try {
+    await listen(server, config);
+  } catch (error) {
+    // Not serving after all (the port is taken): give back what was opened, so the process can exit.
+    await ws.close();
+    await reads?.close();
+    await store.close();
+    await bus.close();
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
 
@@ -185,6 +197,7 @@ async function startOn(config: ServerConfig, lock: { release(): void } | undefin
       }
       server.closeAllConnections();
       await stopped;
+      await reads?.close();
       await store.close();
       await bus.close();
       lock?.release();

@@ -44,8 +44,11 @@ export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
 
 function connectSqlite(path: string, options: ConnectOptions): Db {
   const readonly = options.readonly ?? false;
-  const raw = new SQLite(path, { readonly, fileMustExist: readonly });
-  if (!readonly) raw.pragma('journal_mode = WAL');
+  const raw = new SQLite(path, { fileMustExist: readonly });
+  // Readers refuse writes with query_only rather than opening read-only: a read-only connection to a
+  // WAL database cannot recover the shared-memory index itself when it is the first to open the file.
+  if (readonly) raw.pragma('query_only = ON');
+  else raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
   // The writer waits for locks asynchronously (beginImmediate below); SQLite's own busy handler sleeps

@@ -15,13 +15,16 @@ export const EXECUTION_LIMITS = {
   bytes: 32 * 1024 * 1024,
 };
 
+/** One subscription event's budget (see OPERATION_LIMITS.eventRows). */
+export const EVENT_LIMITS = { rows: OPERATION_LIMITS.eventRows, bytes: 4 * 1024 * 1024 };
+
 export class OperationBudget {
   private rows = 0;
   private bytes = 0;
   /** Set once a list went over the budget: the error the whole operation answers. */
   exceeded: StoreError | undefined;
 
-  constructor(private readonly limits = EXECUTION_LIMITS) {}
+  constructor(private limits = EXECUTION_LIMITS) {}
 
   /** Fails at once when an earlier list already went over the budget. */
   check(): void {
@@ -39,8 +42,9 @@ export class OperationBudget {
     }
   }
 
-  /** Subscriptions: each event is an execution of its own. */
-  reset(): void {
+  /** Subscriptions: each event is an execution of its own, with the smaller budget of an event. */
+  startEvent(): void {
+    this.limits = EVENT_LIMITS;
     this.rows = 0;
     this.bytes = 0;
     this.exceeded = undefined;

@@ -24,5 +24,5 @@ export function createContext(deps: ServerDeps): Context {
 /** A subscription event is resolved as an execution of its own: fresh rows, a fresh budget. */
 export function startEvent(ctx: Context): void {
   ctx.loaders.reset();
-  ctx.budget.reset();
+  ctx.budget.startEvent();
 }

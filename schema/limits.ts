@@ -55,6 +55,11 @@ export const OPERATION_LIMITS = {
   rootFields: 20,
   /** Estimated and, at execution, counted rows; bench/responsiveness measures what this costs. */
   rows: 200_000,
+  /**
+   * The same per event of a subscription: events are resolved on the event loop (they read the run or
+   * experiment fresh, in order), as often as writes come, so each must stay small.
+   */
+  eventRows: 20_000,
   /** Assumed size of a list that no argument bounds, for the estimate only. */
   typicalListSize: 25,
 };
@@ -133,14 +138,16 @@ export function checkOperationLimits(
   const cost = estimateOperation(schema, document, operationName, variables);
   if (!cost) return undefined;
   const limits = OPERATION_LIMITS;
+  const isSubscription = getOperationAST(document, operationName)?.operation === 'subscription';
+  const maxRows = isSubscription ? limits.eventRows : limits.rows;
   if (cost.rootFields > limits.rootFields) {
     throw invalid(`operation: at most ${limits.rootFields} root fields are allowed, got ${cost.rootFields}`, 'query');
   }
   if (cost.aliases > limits.aliases) throw invalid(`operation: at most ${limits.aliases} aliases are allowed, got ${cost.aliases}`, 'query');
   if (cost.depth > limits.depth) throw invalid(`operation: the maximum depth is ${limits.depth}, got ${cost.depth}`, 'query');
-  if (cost.rows > limits.rows) {
+  if (cost.rows > maxRows) {
     throw invalid(
-      `operation: too costly, an estimated ${cost.rows} rows (the limit is ${limits.rows}); ask for smaller pages, fewer points or fewer runs`,
+      `operation: too costly, an estimated ${cost.rows} rows${isSubscription ? ' per event' : ''} (the limit is ${maxRows}); ask for smaller pages, fewer points or fewer runs`,
       'query',
     );
   }

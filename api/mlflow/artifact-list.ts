@@ -42,8 +42,8 @@ export function artifactListEndpoints(getFiles: ReturnType<typeof artifactStoreO
     };
   };
   return [
-    { method: 'GET', path: '/artifacts/list', handler: list },
-    { method: 'GET', path: '/logged-models/:model_id/artifacts/directories', handler: listModel },
+    { method: 'GET', path: '/artifacts/list', handler: list, read: true },
+    { method: 'GET', path: '/logged-models/:model_id/artifacts/directories', handler: listModel, read: true },
   ];
 }
 

@@ -79,7 +79,7 @@ function prefixMatches(prefixOf: () => string, prefix: string): boolean {
 }
 
 /** The artifact store the server's other routes use, or the local one at --artifacts. */
-export function artifactStoreOf(deps: ServerDeps, config: ServerConfig): () => Promise<ArtifactStore> {
+export function artifactStoreOf(deps: ServerDeps, config: Pick<ServerConfig, 'artifacts'>): () => Promise<ArtifactStore> {
   let opened: Promise<ArtifactStore> | undefined;
   return () => {
     opened ??= deps.artifacts instanceof RunArtifacts ? Promise.resolve(deps.artifacts.files) : LocalArtifactStore.open(config.artifacts);

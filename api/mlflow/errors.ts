@@ -1,6 +1,5 @@
 import type { ServerResponse } from 'node:http';
 import { RETRY_AFTER_SECONDS, type StoreError, type StoreErrorCode, expectedError } from '../../db/errors.js';
-import { sendJson } from '../http.js';
 
 /** MLflow's error shape: {error_code, message}, with the HTTP status MLflow gives that code. */
 export class MlflowError extends Error {
@@ -71,16 +70,36 @@ export function fromStoreError(error: StoreError): MlflowError {
   return mlflowError(FROM_STORE[error.code], message);
 }
 
+/** An HTTP answer as a value: what a read worker sends back, and what the router writes. */
+export interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: string | Uint8Array;
+}
+
+export function jsonAnswer(status: number, body: unknown, headers: Record<string, string> = {}): Answer & { body: string } {
+  return { status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(body) };
+}
+
 /** Any failure as MLflow's JSON error; unexpected ones are logged and answered 500 INTERNAL_ERROR. */
-export function sendMlflowError(res: ServerResponse, error: unknown): void {
+export function errorAnswer(error: unknown): Answer & { body: string } {
   const expected = error instanceof MlflowError ? undefined : expectedError(error);
   const mapped = error instanceof MlflowError ? error : expected ? fromStoreError(expected) : undefined;
   if (!mapped) console.error('trackline: MLflow request failed', error);
   const answer = mapped ?? mlflowError('INTERNAL_ERROR', 'internal error');
+  const retry: Record<string, string> = answer.status === 503 ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {};
+  return jsonAnswer(answer.status, { error_code: answer.errorCode, message: answer.message, ...(answer.reason && { reason: answer.reason }) }, retry);
+}
+
+export function sendAnswer(res: ServerResponse, answer: Answer): void {
   if (res.headersSent) {
     res.destroy();
     return;
   }
-  const retry: Record<string, string> = answer.status === 503 ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {};
-  sendJson(res, answer.status, { error_code: answer.errorCode, message: answer.message, ...(answer.reason && { reason: answer.reason }) }, retry);
+  res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) });
+  res.end(answer.body);
+}
+
+export function sendMlflowError(res: ServerResponse, error: unknown): void {
+  sendAnswer(res, errorAnswer(error));
 }

@@ -67,8 +67,8 @@ async function searchDatasets({ fields, store }: Call) {
 
 export const experimentEndpoints: Endpoint[] = [
   { method: 'POST', path: '/experiments/create', handler: create },
-  { method: 'GET', path: '/experiments/get', handler: get },
-  { method: 'GET', path: '/experiments/get-by-name', handler: getByName },
+  { method: 'GET', path: '/experiments/get', handler: get, read: true },
+  { method: 'GET', path: '/experiments/get-by-name', handler: getByName, read: true },
   { method: 'POST', path: '/experiments/update', handler: update },
   { method: 'POST', path: '/experiments/delete', handler: remove },
   { method: 'POST', path: '/experiments/restore', handler: restore },

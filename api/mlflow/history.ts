@@ -90,8 +90,8 @@ async function getHistoryBulk({ fields, store }: Call) {
 }
 
 export const historyEndpoints: Endpoint[] = [
-  { method: 'GET', path: '/metrics/get-history', handler: getHistory },
-  { method: 'GET', path: '/metrics/get-history-bulk-interval', handler: getHistoryBulkInterval },
+  { method: 'GET', path: '/metrics/get-history', handler: getHistory, read: true },
+  { method: 'GET', path: '/metrics/get-history-bulk-interval', handler: getHistoryBulkInterval, read: true },
 ];
 
-export const ajaxOnlyHistoryEndpoints: Endpoint[] = [{ method: 'GET', path: '/metrics/get-history-bulk', handler: getHistoryBulk }];
+export const ajaxOnlyHistoryEndpoints: Endpoint[] = [{ method: 'GET', path: '/metrics/get-history-bulk', handler: getHistoryBulk, read: true }];

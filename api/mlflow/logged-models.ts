@@ -92,8 +92,8 @@ function decodeOffset(token: string): number {
 
 export const loggedModelEndpoints: Endpoint[] = [
   { method: 'POST', path: '/logged-models', handler: create },
-  { method: 'POST', path: '/logged-models/search', handler: search },
-  { method: 'GET', path: '/logged-models/:model_id', handler: get },
+  { method: 'POST', path: '/logged-models/search', handler: search, read: true },
+  { method: 'GET', path: '/logged-models/:model_id', handler: get, read: true },
   { method: 'PATCH', path: '/logged-models/:model_id', handler: finalize },
   { method: 'DELETE', path: '/logged-models/:model_id', handler: remove },
   { method: 'PATCH', path: '/logged-models/:model_id/tags', handler: setTags },

@@ -1,6 +1,7 @@
 import type { ServerDeps } from '../../schema/context.js';
 import type { ServerConfig } from '../config.js';
 import { sendText } from '../http.js';
+import type { ReadPool } from '../reads/pool.js';
 import type { Route } from '../server.js';
 import { artifactListEndpoints } from './artifact-list.js';
 import { artifactStoreOf } from './artifact-owners.js';
@@ -10,7 +11,7 @@ import { ajaxOnlyHistoryEndpoints, historyEndpoints } from './history.js';
 import { inputOutputEndpoints } from './inputs-outputs.js';
 import { loggedModelEndpoints } from './logged-models.js';
 import { loggingEndpoints } from './logging.js';
-import { mlflowRouter } from './router.js';
+import { EndpointTable, mlflowRouter } from './router.js';
 import { runEndpoints } from './runs.js';
 import { searchEndpoints } from './search.js';
 
@@ -27,15 +28,22 @@ const TRACKING = [
   ...loggedModelEndpoints,
 ];
 
-/** The MLflow REST API (/api/2.0/mlflow/*, the UI's /ajax-api/2.0/mlflow/*), its artifact proxy, /version. */
-export function createMlflowRoutes(deps: ServerDeps, config: ServerConfig): Route[] {
+/** The tracking API's prefixes, each with its endpoints: the client's, and the MLflow UI's (a few more). */
+export function mlflowEndpointTables(deps: ServerDeps, config: Pick<ServerConfig, 'artifacts'>): Map<string, EndpointTable> {
   const tracking = [...TRACKING, ...artifactListEndpoints(artifactStoreOf(deps, config))];
-  const api = mlflowRouter(['/api/2.0/mlflow'], tracking, deps, config);
-  const ajax = mlflowRouter(['/ajax-api/2.0/mlflow'], [...tracking, ...ajaxOnlyHistoryEndpoints], deps, config);
+  return new Map([
+    ['/api/2.0/mlflow', new EndpointTable(tracking)],
+    ['/ajax-api/2.0/mlflow', new EndpointTable([...tracking, ...ajaxOnlyHistoryEndpoints])],
+  ]);
+}
+
+/** The MLflow REST API (/api/2.0/mlflow/*, the UI's /ajax-api/2.0/mlflow/*), its artifact proxy, /version. */
+export function createMlflowRoutes(deps: ServerDeps, config: ServerConfig, reads?: ReadPool): Route[] {
+  const routers = [...mlflowEndpointTables(deps, config)].map(([prefix, table]) => mlflowRouter(prefix, table, deps.store, config, reads));
   const version: Route = async (req, res, url) => {
     if (url.pathname !== '/version' || req.method !== 'GET') return false;
     sendText(res, 200, MLFLOW_API_VERSION);
     return true;
   };
-  return [api, ajax, createArtifactProxyRoute(deps, config), version];
+  return [...routers, createArtifactProxyRoute(deps, config), version];
 }

@@ -50,7 +50,7 @@ async function restore({ fields, store }: Call) {
 
 export const runEndpoints: Endpoint[] = [
   { method: 'POST', path: '/runs/create', handler: create },
-  { method: 'GET', path: '/runs/get', handler: get },
+  { method: 'GET', path: '/runs/get', handler: get, read: true },
   { method: 'POST', path: '/runs/update', handler: update },
   { method: 'POST', path: '/runs/delete', handler: remove },
   { method: 'POST', path: '/runs/restore', handler: restore },

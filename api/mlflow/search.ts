@@ -62,7 +62,7 @@ async function searchExperiments(call: Call) {
 }
 
 export const searchEndpoints: Endpoint[] = [
-  { method: 'POST', path: '/runs/search', handler: searchRuns },
-  { method: 'POST', path: '/experiments/search', handler: searchExperiments },
-  { method: 'GET', path: '/experiments/search', handler: searchExperiments },
+  { method: 'POST', path: '/runs/search', handler: searchRuns, read: true },
+  { method: 'POST', path: '/experiments/search', handler: searchExperiments, read: true },
+  { method: 'GET', path: '/experiments/search', handler: searchExperiments, read: true },
 ];

@@ -14,16 +14,18 @@ export class HttpClient {
   }
 
   post(path: string, body: Buffer | string): Promise<{ status: number; text: string }> {
+    return this.send('POST', path, body);
+  }
+
+  get(path: string): Promise<{ status: number; text: string }> {
+    return this.send('GET', path);
+  }
+
+  private send(method: 'GET' | 'POST', path: string, body?: Buffer | string): Promise<{ status: number; text: string }> {
+    const headers = body === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
     return new Promise((resolve, reject) => {
       const req = request(
-        {
-          agent: this.agent,
-          host: this.url.hostname,
-          port: this.url.port,
-          path,
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-        },
+        { agent: this.agent, host: this.url.hostname, port: this.url.port, path, method, headers },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));

@@ -87,9 +87,15 @@ async function seriesOf(
   const a = Math.max(minStep ?? info.minStep, info.minStep);
   const b = Math.min(maxStep ?? info.maxStep, info.maxStep);
   if (a > b) return empty;
+  const wholeSeries = a === info.minStep && b === info.maxStep;
+  if (wholeSeries && info.count <= maxPoints) {
+    // The stored count already says the whole series fits: read it once, exactly.
+    const points = await metrics.pointRange(trx, runId, key, a, b);
+    points.sort(comparePoints);
+    return { ...empty, totalPoints: info.count, points: points.map(exactPoint) };
+  }
   const level = widthLevel(a, b, maxPoints);
   const pieces = decompose(a, b, level);
-  const wholeSeries = a === info.minStep && b === info.maxStep;
 
   // Count first: a window that fits is returned exactly, whatever its width.
   const nodes: MetricBucketRow[] = [];

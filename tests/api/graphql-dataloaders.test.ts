@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestServer, startTestServer } from '../helpers/server.js';
 
 // "A page of 100 runs with params, tags and latest metrics costs a constant number of SQL queries
-// (dataloaders), whatever the page size." The server runs in this process, so every statement its
-// SQLite connection executes is counted at better-sqlite3's Statement, below Kysely and any cache.
+// (dataloaders), whatever the page size." The server runs in this process with its reads on the event
+// loop (no read workers: the workers run this same handler), so every statement its SQLite connection
+// executes is counted at better-sqlite3's Statement, below Kysely and any cache.
 
 let server: TestServer;
 let experimentId: string;
@@ -34,7 +35,7 @@ async function countStatements(work: () => Promise<unknown>): Promise<{ count: n
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ readWorkers: 0 });
   const { store } = server;
   experimentId = (await store.createExperiment({ name: 'loaders' })).id;
   const parent = await store.createRun({ experimentId, name: 'parent', startTime: 0 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestServer, startTestServer } from '../helpers/server.js';
+import { EventQueue, wsClient } from '../helpers/ws.js';
 
 // What one GraphQL operation may cost (schema/limits.ts before it runs, schema/budget.ts while it runs),
 // as a class of shapes: sizes given by variable defaults, in fragments, nested, under aliases and
@@ -153,5 +154,28 @@ describe('lists no argument bounds are counted at their real size as they are re
       for (let i = 0; i < 100_000; i++) param?.run(other, `p${i}`, 'v');
     })();
     await expectRefused(`{ a: run(id: "${bigRun}") { params { key } } b: run(id: "${other}") { params { key } } }`, 'params: more than 200000 rows in one read');
+  });
+});
+
+describe('subscription events are resolved on the event loop, each under a smaller budget', () => {
+  it('a selection too costly per event is refused at subscribe; an event over its budget answers an error and the subscription goes on', async () => {
+    const client = wsClient(server.url);
+    try {
+      const nested = `subscription($e: ID!) { runChanged(experimentId: $e) { run { children { children { params { key } tags { key } latestMetrics { key } } } } } }`;
+      const refused = await new EventQueue(client, nested, { e: bigExperiment }).next().catch((error: Error) => error.message);
+      expect(JSON.stringify(refused)).toMatch(/too costly, an estimated \d+ rows per event \(the limit is 20000\)/);
+
+      const events = new EventQueue(client, `subscription($e: ID!) { runChanged(experimentId: $e) { kinds run { id params { key } } } }`, { e: bigExperiment });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await server.store.setTag(bigRun, 'ping', '1');
+      const first = await events.next();
+      expect(first.errors?.[0]?.message).toContain('produces more than 20000 rows (reached at Run.params)');
+      const small = (await server.store.createRun({ experimentId: bigExperiment, name: 'small' })).id;
+      const second = await events.next();
+      expect(second.data?.runChanged.run.id).toBe(small);
+      events.close();
+    } finally {
+      await client.dispose();
+    }
   });
 });

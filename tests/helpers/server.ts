@@ -13,7 +13,10 @@ export interface TestServer extends RunningServer {
   stop(): Promise<void>;
 }
 
-/** A real trackline server on a free port, with a temp SQLite file and artifact folder. */
+/**
+ * A real trackline server on a free port, with a temp SQLite file and artifact folder. Its reads run
+ * on one read worker (production has two or more): the same path, at half the start-up cost.
+ */
 export async function startTestServer(overrides: Partial<ServerConfig> = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'trackline-test-'));
   const server = await startServer({
@@ -25,6 +28,7 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
     allowHosts: [],
     maxBodyBytes: DEFAULTS.maxBodyBytes,
     maxUploadBytes: DEFAULTS.maxUploadBytes,
+    readWorkers: 1,
     ...overrides,
   });
   const gql = async (query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => {

@@ -1,0 +1,10 @@
+import { performance } from 'node:perf_hooks';
+import { ReadPool } from '../api/reads/pool.js';
+const t0 = performance.now();
+const pool = new ReadPool({ db: '/tmp/exp1.db', artifacts: '/tmp/exp1-art', maxBodyBytes: 1e6, maxUploadBytes: 1e6, threads: 1 });
+const a = await pool.graphql({ params: { query: '{ __typename }' }, accept: null });
+console.log('first answer after', (performance.now() - t0).toFixed(0), 'ms', a.status, Buffer.from(a.body).toString());
+const t1 = performance.now();
+for (let i = 0; i < 200; i++) await pool.graphql({ params: { query: '{ experiments { totalCount } }' }, accept: null });
+console.log('small query via worker', ((performance.now() - t1) / 200).toFixed(3), 'ms');
+await pool.close();

@@ -1,0 +1,13 @@
+import { parentPort } from 'node:worker_threads';
+const t0 = performance.now();
+const { register } = await import('tsx/esm/api');
+register();
+const t1 = performance.now();
+await import('graphql-yoga');
+const t2 = performance.now();
+await import('../schema/index.ts');
+const t3 = performance.now();
+await import('../api/graphql.ts');
+await import('../api/mlflow/routes.ts');
+const t4 = performance.now();
+parentPort.postMessage({ tsx: (t1 - t0).toFixed(0), yoga: (t2 - t1).toFixed(0), schema: (t3 - t2).toFixed(0), rest: (t4 - t3).toFixed(0) });

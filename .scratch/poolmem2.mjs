@@ -1,0 +1,13 @@
+import { Piscina } from 'piscina';
+const rss = () => Math.round(process.memoryUsage().rss / 1e6);
+const base = rss();
+const n = Number(process.argv[2]);
+const pool = new Piscina({ filename: new URL('./rw.mjs', import.meta.url).href, minThreads: n, maxThreads: n, workerData: { db: '/tmp/exp1.db', artifacts: '/tmp/exp1-art' } });
+const t0 = performance.now();
+await Promise.all(Array.from({ length: n }, () => pool.run({ kind: 'ping' })));
+console.log('ready in', (performance.now() - t0).toFixed(0), 'ms');
+await new Promise((r) => setTimeout(r, 2000));
+console.log('bundled threads', n, 'rss delta MB', rss() - base);
+const a = await pool.run({ kind: 'graphql', task: { params: { query: '{ experiments { totalCount } }' } } });
+console.log(a.status, Buffer.from(a.body).toString());
+await pool.destroy();

@@ -1,0 +1,10 @@
+import { Piscina } from 'piscina';
+import { performance } from 'node:perf_hooks';
+const t0 = performance.now();
+const pool = new Piscina({ filename: new URL('./worker.ts', import.meta.url).href, workerData: { db: '/tmp/exp1.db' }, minThreads: 2, maxThreads: 2, execArgv: ['--import', 'tsx'] });
+const r = await pool.run({ sql: 'select * from runs' });
+console.log('first task', (performance.now() - t0).toFixed(0), 'ms', r);
+const t1 = performance.now();
+for (let i = 0; i < 100; i++) await pool.run({ sql: 'select id from runs limit 1' });
+console.log('100 small tasks', ((performance.now() - t1) / 100).toFixed(3), 'ms each');
+await pool.destroy();

@@ -1,0 +1,42 @@
+import { Piscina, move, transferableSymbol, valueSymbol } from 'piscina';
+import { connect } from '../../db/connect.js';
+import { TrackingStore } from '../../db/store/index.js';
+import { InProcessBus } from '../../schema/live/bus.js';
+import type { ServerDeps } from '../../schema/context.js';
+import { openRunArtifacts } from '../artifacts/run-artifacts.js';
+import { answerRead } from '../mlflow/router.js';
+import { mlflowEndpointTables } from '../mlflow/routes.js';
+import { executeQuery } from './execute-query.js';
+import type { ReadAnswer, ReadPoolOptions, ReadTask } from './pool.js';
+
+/**
+ * A read worker (see pool.ts): its own read-only database connection, and the server's schema and
+ * MLflow REST handlers over it. It answers reads only; nothing here writes.
+ */
+const options = Piscina.workerData as ReadPoolOptions;
+const store = new TrackingStore(connect(options.db, { readonly: true, busyTimeoutMs: options.busyTimeoutMs, poolSize: 2 }));
+const deps: ServerDeps = { store, bus: new InProcessBus(), artifacts: await openRunArtifacts(options.artifacts, store) };
+const mlflow = mlflowEndpointTables(deps, options);
+const encoder = new TextEncoder();
+
+export default async function read(request: ReadTask): Promise<unknown> {
+  if (request.kind === 'ping') return undefined;
+  if (request.kind === 'mlflow') {
+    const answer = await answerRead(mlflow, store, request.task);
+    return moved({ ...answer, body: encoder.encode(answer.body) });
+  }
+  const { status, body } = await executeQuery(deps, request.task);
+  return moved({ status, headers: {}, body: encoder.encode(body) });
+}
+
+/** The answer with its body's memory moved to the main thread rather than copied. */
+function moved(answer: ReadAnswer) {
+  return move({
+    get [transferableSymbol]() {
+      return [answer.body.buffer];
+    },
+    get [valueSymbol]() {
+      return answer;
+    },
+  });
+}
