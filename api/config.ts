@@ -13,6 +13,10 @@ export interface ServerConfig {
   maxBodyBytes: number;
   /** artifact uploads */
   maxUploadBytes: number;
+  /** `npm run dev`: the Vite dev server's origin, allowed to call the API (TRACKLINE_DEV_ORIGIN) */
+  devOrigin?: string;
+  /** where the built dashboard is (default dist/web) */
+  dashboardDir?: string;
   /** how long a write waits for another process's lock on the SQLite file before answering 503 */
   busyTimeoutMs?: number;
   /** threads that answer reads (0: reads run on the event loop); default from the machine's cores */
@@ -101,6 +105,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv = process.env)
     redisUrl: values.redis ?? env.REDIS_URL ?? undefined,
     maxBodyBytes: DEFAULTS.maxBodyBytes,
     maxUploadBytes,
+    devOrigin: env.TRACKLINE_DEV_ORIGIN || undefined,
     busyTimeoutMs,
     readWorkers,
     readTimeoutMs,

@@ -8,12 +8,14 @@ import { RedisBus } from '../schema/live/redis-bus.js';
 import type { ServerDeps } from '../schema/context.js';
 import type { ServerConfig } from './config.js';
 import { createArtifactRoutes } from './artifacts/routes.js';
+import { createZipRoute } from './artifacts/zip-route.js';
 import { openRunArtifacts } from './artifacts/run-artifacts.js';
 import { createGraphqlHandler } from './graphql.js';
 import { ReadPool } from './reads/pool.js';
 import { RequestGuard } from './guard.js';
 import { BodyTooLargeError, readBody, sendJson, sendText, sendTooLarge } from './http.js';
 import { createMlflowRoutes } from './mlflow/routes.js';
+import { createStaticRoute, graphiqlPolicy } from './static.js';
 import { createWebSocketServer } from './websocket.js';
 
 /** A route handler answers the request and returns true, or returns false to let the next one try. */
@@ -37,7 +39,7 @@ export const SHUTDOWN_GRACE_MS = 15_000;
 const delay = (ms: number) => new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), ms).unref());
 
 /** Routes whose data a foreign web page must not read or change: they get the Origin check. */
-const PROTECTED = /^\/(graphql|api\/|ajax-api\/|artifacts(\/|$)|get-artifact)/;
+const PROTECTED = /^\/(graphql|api\/|ajax-api\/|artifacts(-zip)?(\/|$)|get-artifact)/;
 
 /** Loading GraphiQL's page executes nothing (yoga renders it for any GET that accepts HTML). */
 const isDataRoute = (req: IncomingMessage, url: URL) =>
@@ -72,7 +74,14 @@ async function startOn(config: ServerConfig, lock: { release(): void } | undefin
   const yoga = createGraphqlHandler(deps, reads);
   const ws = createWebSocketServer(yoga, config.maxBodyBytes);
   const guard = new RequestGuard({ bindHost: config.host, allowHosts: config.allowHosts, allowOrigins: config.allowOrigins });
-  const routes: Route[] = [...createArtifactRoutes({ ...deps, artifacts }, config), ...createMlflowRoutes(deps, config, reads)];
+  // `npm run dev` only: the Vite dev server's pages call the API from their own origin.
+  if (config.devOrigin) guard.allowOrigin(config.devOrigin);
+  const routes: Route[] = [
+    ...createArtifactRoutes({ ...deps, artifacts }, config),
+    createZipRoute(artifacts),
+    ...createMlflowRoutes(deps, config, reads),
+    createStaticRoute(config.dashboardDir),
+  ];
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const malformed = guard.normalize(req);
@@ -83,10 +92,6 @@ async function startOn(config: ServerConfig, lock: { release(): void } | undefin
     if (refused) return sendJson(res, refused.status, { error_code: 'PERMISSION_DENIED', message: refused.message });
     if (url.pathname === '/graphql') return serveGraphql(req, res);
     for (const route of routes) if (await route(req, res, url)) return;
-    if (url.pathname === '/' && req.method === 'GET') {
-      res.writeHead(302, { location: '/graphql' }).end();
-      return;
-    }
     sendJson(res, 404, { error_code: 'ENDPOINT_NOT_FOUND', message: `no route for ${req.method} ${url.pathname}` });
   };
 
@@ -118,7 +123,13 @@ async function startOn(config: ServerConfig, lock: { release(): void } | undefin
       response = await yoga.handleNodeRequestAndResponse(req, res, { req });
     }
     const body = Buffer.from(await response.arrayBuffer());
-    res.writeHead(response.status, { ...Object.fromEntries(response.headers), 'content-length': body.length });
+    const headers: Record<string, string | number> = { ...Object.fromEntries(response.headers), 'content-length': body.length };
+    // GraphiQL's page needs inline script and style: a policy of its own, not the dashboard's.
+    if (response.headers.get('content-type')?.startsWith('text/html')) {
+      headers['content-security-policy'] = graphiqlPolicy(req.headers.host ?? '');
+      headers['x-content-type-options'] = 'nosniff';
+    }
+    res.writeHead(response.status, headers);
     res.end(body);
   };
 

@@ -1,14 +1,7 @@
-/** The store's error codes; both APIs map them through one table (design.md section 4). */
-export type StoreErrorCode =
-  | 'NOT_FOUND'
-  | 'INVALID_ARGUMENT'
-  | 'ALREADY_EXISTS'
-  | 'FAILED_PRECONDITION'
-  | 'RESYNC_REQUIRED'
-  | 'UNAUTHENTICATED'
-  | 'PERMISSION_DENIED'
-  /** The database could not take the request now (another process holds its lock): try again. */
-  | 'UNAVAILABLE';
+import type { ErrorCode } from '../common/error-codes.js';
+
+/** The store's error codes (the contract's, common/error-codes.ts); both APIs map them through one table. */
+export type StoreErrorCode = ErrorCode;
 
 /** An expected failure: the request was wrong, nothing was written. `field` names the offending input. */
 export class StoreError extends Error {

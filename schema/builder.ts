@@ -1,5 +1,5 @@
 import SchemaBuilder from '@pothos/core';
-import type { EncodedMetricValue } from '../db/metric-value.js';
+import type { EncodedMetricValue } from '../common/metric-value.js';
 import type { Context } from './context.js';
 
 /** Configuration only: every type file imports this, so it imports no type file. */

@@ -7,6 +7,9 @@ import './experiment.js';
 import './run.js';
 import './metric.js';
 import './logged-model.js';
+import './run-bulk.js';
+import './run-inputs.js';
+import './run-window.js';
 import './subscriptions.js';
 
 /** The schema, with every list field charging what it returns to the operation's budget. */

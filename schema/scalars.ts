@@ -1,5 +1,5 @@
 import { GraphQLError, Kind, type ValueNode } from 'graphql';
-import { decodeMetricValue, encodeMetricValue } from '../db/metric-value.js';
+import { decodeMetricValue, encodeMetricValue } from '../common/metric-value.js';
 import { builder } from './builder.js';
 
 const invalidScalar = (message: string) => new GraphQLError(message, { extensions: { code: 'INVALID_ARGUMENT' } });

@@ -149,16 +149,20 @@ builder.subscriptionFields((t) => ({
   }),
   runChanged: t.field({
     type: RunEventRef,
-    description: 'Every committed write that touches a run of the experiment.',
-    args: { experimentId: t.arg.id({ required: true }) },
+    description: 'Every committed write that touches a run of the experiment (with runId: that run only).',
+    args: {
+      experimentId: t.arg.id({ required: true }),
+      runId: t.arg.id({ description: "only this run's events (a run page): the experiment's other runs are not read or sent" }),
+    },
     subscribe: async (_root, args, ctx) => {
       const experimentId = String(args.experimentId);
+      const runId = args.runId == null ? undefined : String(args.runId);
       if (!(await ctx.store.getExperiment(experimentId))) {
         throw notFound(`experimentId: no experiment with id=${JSON.stringify(experimentId)} exists`, 'experimentId');
       }
       return new StateSource<RunEventSource>(
         ctx.bus,
-        (event) => (event.type === 'run' && event.experimentId === experimentId ? event : undefined),
+        (event) => (event.type === 'run' && event.experimentId === experimentId && (runId === undefined || event.runId === runId) ? event : undefined),
         (event) => event.runId,
         mergeRunEvents,
       );

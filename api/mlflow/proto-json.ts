@@ -1,4 +1,4 @@
-import { encodeMetricValue } from '../../db/metric-value.js';
+import { encodeMetricValue } from '../../common/metric-value.js';
 import type { Experiment, KeyValue, LoggedModelDetails, MetricPoint, Run, RunInputs } from '../../db/store/index.js';
 
 /**

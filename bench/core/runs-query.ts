@@ -63,7 +63,8 @@ export async function runsQuery(options: RunsQueryOptions) {
   }
 }
 
-async function seed(file: string, options: RunsQueryOptions): Promise<string> {
+/** The runs bench's database; the dashboard bench seeds its tables with it too. */
+export async function seed(file: string, options: Pick<RunsQueryOptions, 'runs' | 'params' | 'metrics'>): Promise<string> {
   const store = await new TrackingStore(connect(file)).init();
   try {
     const experiment = await store.createExperiment({ name: 'runs-bench' });

@@ -31,6 +31,23 @@ export type ArtifactEntry = {
   size?: Maybe<Scalars['Long']['output']>;
 };
 
+export type Dataset = {
+  __typename?: 'Dataset';
+  digest: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  profile?: Maybe<Scalars['String']['output']>;
+  schema?: Maybe<Scalars['String']['output']>;
+  source: Scalars['String']['output'];
+  sourceType: Scalars['String']['output'];
+};
+
+export type DatasetInput = {
+  __typename?: 'DatasetInput';
+  dataset: Dataset;
+  /** Input tags, e.g. mlflow.data.context = training. */
+  tags: Array<Tag>;
+};
+
 export type Experiment = {
   __typename?: 'Experiment';
   artifactLocation: Scalars['String']['output'];
@@ -167,6 +184,14 @@ export type MetricPointEdge = {
   node: MetricPoint;
 };
 
+/** The lowest and highest latest value of a metric over every run a filter matches (NaN left out). */
+export type MetricRange = {
+  __typename?: 'MetricRange';
+  key: Scalars['String']['output'];
+  max: Scalars['MetricValue']['output'];
+  min: Scalars['MetricValue']['output'];
+};
+
 export type MetricSeries = {
   __typename?: 'MetricSeries';
   bucketWidth?: Maybe<Scalars['Long']['output']>;
@@ -188,6 +213,11 @@ export type MetricsLogged = {
   seq: Scalars['Long']['output'];
 };
 
+export type ModelInput = {
+  __typename?: 'ModelInput';
+  modelId: Scalars['ID']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   createExperiment: Experiment;
@@ -197,6 +227,8 @@ export type Mutation = {
   deleteExperimentTag: Experiment;
   /** Soft delete; deleting a deleted run is a no-op. */
   deleteRun: Run;
+  /** Soft-deletes every run (at most 1,000) in one transaction; deleted ones stay deleted. An unknown id changes nothing. */
+  deleteRuns: Array<Run>;
   deleteTag: Run;
   /** Metrics (at most 1,000), params (100) and tags (100) in one transaction: all of it is written, or none. */
   logBatch: Run;
@@ -206,7 +238,11 @@ export type Mutation = {
   renameExperiment: Experiment;
   restoreExperiment: Experiment;
   restoreRun: Run;
+  /** Restores every run (at most 1,000) in one transaction. An unknown id changes nothing. */
+  restoreRuns: Array<Run>;
   setExperimentTag: Experiment;
+  /** Sets the tags on every run (at most 1,000, all active) in one transaction. */
+  setRunsTags: Array<Run>;
   setTag: Run;
   updateRun: Run;
 };
@@ -241,6 +277,11 @@ export type MutationDeleteExperimentTagArgs = {
 
 export type MutationDeleteRunArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteRunsArgs = {
+  ids: Array<Scalars['ID']['input']>;
 };
 
 
@@ -290,10 +331,21 @@ export type MutationRestoreRunArgs = {
 };
 
 
+export type MutationRestoreRunsArgs = {
+  ids: Array<Scalars['ID']['input']>;
+};
+
+
 export type MutationSetExperimentTagArgs = {
   id: Scalars['ID']['input'];
   key: Scalars['String']['input'];
   value: Scalars['String']['input'];
+};
+
+
+export type MutationSetRunsTagsArgs = {
+  ids: Array<Scalars['ID']['input']>;
+  tags: Array<TagInput>;
 };
 
 
@@ -340,7 +392,11 @@ export type Query = {
   metricHistory: MetricSeries;
   /** The exact raw series, paged in (step, timestamp) order. */
   metricPoints: MetricPointConnection;
+  /** Per metric key, the lowest and highest latest value over every run the filter matches: the best value of a runs-table column. */
+  metricRanges: Array<MetricRange>;
   run?: Maybe<Run>;
+  /** The runs at positions offset .. offset+first-1 of a search (filter and orderBy as in runs). nested: only top-level runs (no parent in the searched experiments) that match or have a matching descendant; with parentRunId, that run's children likewise. */
+  runWindow: RunWindow;
   /** Runs of one or more experiments; filter and orderBy use MLflow's search syntax. */
   runs: RunConnection;
 };
@@ -392,8 +448,28 @@ export type QueryMetricPointsArgs = {
 };
 
 
+export type QueryMetricRangesArgs = {
+  experimentIds: Array<Scalars['ID']['input']>;
+  filter?: InputMaybe<Scalars['String']['input']>;
+  keys: Array<Scalars['String']['input']>;
+  view?: InputMaybe<ViewType>;
+};
+
+
 export type QueryRunArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryRunWindowArgs = {
+  experimentIds: Array<Scalars['ID']['input']>;
+  filter?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  nested?: InputMaybe<Scalars['Boolean']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<Array<Scalars['String']['input']>>;
+  parentRunId?: InputMaybe<Scalars['ID']['input']>;
+  view?: InputMaybe<ViewType>;
 };
 
 
@@ -416,6 +492,8 @@ export type Run = {
   experimentId: Scalars['ID']['output'];
   history: MetricSeries;
   id: Scalars['ID']['output'];
+  /** Datasets and models the run used (MLflow log-inputs). */
+  inputs: RunInputs;
   latestMetrics: Array<Metric>;
   lifecycleStage: LifecycleStage;
   /** MLflow 3 logged models this run produced (its source runs and declared outputs), oldest first. */
@@ -487,6 +565,12 @@ export type RunEvent = {
   run: Run;
 };
 
+export type RunInputs = {
+  __typename?: 'RunInputs';
+  datasetInputs: Array<DatasetInput>;
+  modelInputs: Array<ModelInput>;
+};
+
 export type RunStatus =
   | 'FAILED'
   | 'FINISHED'
@@ -494,13 +578,28 @@ export type RunStatus =
   | 'RUNNING'
   | 'SCHEDULED';
 
+export type RunWindow = {
+  __typename?: 'RunWindow';
+  offset: Scalars['Int']['output'];
+  rows: Array<RunWindowRow>;
+  /** Rows at this level that the filter lists. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type RunWindowRow = {
+  __typename?: 'RunWindowRow';
+  /** Nested windows only: how many children the run lists one level down (same filter). */
+  childCount?: Maybe<Scalars['Int']['output']>;
+  run: Run;
+};
+
 export type Subscription = {
   __typename?: 'Subscription';
   /** Experiments created, renamed, deleted, restored, tagged, or whose runs were created, deleted or restored. */
   experimentChanged: ExperimentEvent;
   /** Each committed metric write to the runs, in seq order per run. sinceSeq (one run) or since (a cursor per run) replays the writes after it first, with no gap and no duplicate. */
   metricsLogged: MetricsLogged;
-  /** Every committed write that touches a run of the experiment. */
+  /** Every committed write that touches a run of the experiment (with runId: that run only). */
   runChanged: RunEvent;
 };
 
@@ -515,6 +614,7 @@ export type SubscriptionMetricsLoggedArgs = {
 
 export type SubscriptionRunChangedArgs = {
   experimentId: Scalars['ID']['input'];
+  runId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type Tag = {

@@ -1,16 +1,12 @@
+import type { ErrorCode } from '../../common/error-codes.js';
+
 /**
  * What went wrong, as the server named it (design.md section 4's `extensions.code`), or as the SDK
  * saw it on the wire: NETWORK when the server could not be reached or the connection broke,
  * UNAVAILABLE for a 5xx answer, HTTP_ERROR for any other non-GraphQL answer.
  */
 export type TracklineErrorCode =
-  | 'NOT_FOUND'
-  | 'INVALID_ARGUMENT'
-  | 'ALREADY_EXISTS'
-  | 'FAILED_PRECONDITION'
-  | 'RESYNC_REQUIRED'
-  | 'UNAUTHENTICATED'
-  | 'PERMISSION_DENIED'
+  | ErrorCode
   | 'INTERNAL'
   | 'NETWORK'
   | 'UNAVAILABLE'

@@ -1,4 +1,4 @@
-import type { WireMetricValue } from './metric-value.js';
+import type { EncodedMetricValue } from '../../common/metric-value.js';
 import { type BufferedPoint, PointColumns } from './point-columns.js';
 
 export type { BufferedPoint } from './point-columns.js';
@@ -40,7 +40,7 @@ export class MetricBuffer {
     private readonly options: BufferOptions,
   ) {}
 
-  add(key: string, value: WireMetricValue, step: number, timestamp: number): void {
+  add(key: string, value: EncodedMetricValue, step: number, timestamp: number): void {
     if (this.pending.push(key, value, step, timestamp) >= this.options.maxPoints) this.cut();
     // unref: a pending timer must not keep a finished script alive; the exit hooks flush instead.
     else if (this.timer === undefined) this.timer = setTimeout(this.cut, this.options.intervalMs).unref();

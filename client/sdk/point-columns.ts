@@ -1,9 +1,9 @@
-import type { WireMetricValue } from './metric-value.js';
+import type { EncodedMetricValue } from '../../common/metric-value.js';
 
 /** One encoded point, exactly as logBatch receives it: the SDK has already stamped its timestamp. */
 export interface BufferedPoint {
   key: string;
-  value: WireMetricValue;
+  value: EncodedMetricValue;
   step: number;
   timestamp: number;
 }
@@ -15,7 +15,7 @@ export interface BufferedPoint {
  */
 export class PointColumns {
   keys: string[] = [];
-  values: WireMetricValue[] = [];
+  values: EncodedMetricValue[] = [];
   steps: number[] = [];
   timestamps: number[] = [];
 
@@ -24,7 +24,7 @@ export class PointColumns {
   }
 
   /** Returns the new length. */
-  push(key: string, value: WireMetricValue, step: number, timestamp: number): number {
+  push(key: string, value: EncodedMetricValue, step: number, timestamp: number): number {
     this.values.push(value);
     this.steps.push(step);
     this.timestamps.push(timestamp);
@@ -35,7 +35,7 @@ export class PointColumns {
   toPoints(start = 0, end = this.length): BufferedPoint[] {
     const points: BufferedPoint[] = new Array(end - start);
     for (let i = start; i < end; i++) {
-      points[i - start] = { key: this.keys[i] as string, value: this.values[i] as WireMetricValue, step: this.steps[i] as number, timestamp: this.timestamps[i] as number };
+      points[i - start] = { key: this.keys[i] as string, value: this.values[i] as EncodedMetricValue, step: this.steps[i] as number, timestamp: this.timestamps[i] as number };
     }
     return points;
   }

@@ -1,6 +1,6 @@
 import { graphql } from '../graphql/index.js';
 import type { LifecycleStage, RunStatus, SdkExperimentFieldsFragment, SdkRunFieldsFragment } from '../graphql/graphql.js';
-import { fromWire } from './metric-value.js';
+import { decodeMetricValue } from '../../common/metric-value.js';
 
 export type { LifecycleStage, RunStatus };
 
@@ -88,7 +88,7 @@ export function toExperiment(fields: SdkExperimentFieldsFragment): Experiment {
 export function toRunInfo(fields: SdkRunFieldsFragment): RunInfo {
   const latestMetrics: Record<string, LatestMetric> = {};
   for (const metric of fields.latestMetrics) {
-    latestMetrics[metric.key] = { value: fromWire(metric.value), step: metric.step, timestamp: metric.timestamp };
+    latestMetrics[metric.key] = { value: decodeMetricValue(metric.value), step: metric.step, timestamp: metric.timestamp };
   }
   return {
     ...fields,

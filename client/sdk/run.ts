@@ -8,7 +8,7 @@ import { TracklineError, invalidInput } from './errors.js';
 import { type EndStatus, type ExitHooks } from './exit-hooks.js';
 import type { LastChanceRun } from './exit-flush.js';
 import { type BufferOptions, type BufferedPoint, MetricBuffer, SERVER_METRICS_PER_BATCH } from './metric-buffer.js';
-import { toWire } from './metric-value.js';
+import { encodeMetricValue } from '../../common/metric-value.js';
 import { SdkDeleteTag, SdkLogBatch, SdkLogParam, SdkSetTag, SdkUpdateRun } from './run-operations.js';
 import type { RunInfo } from './records.js';
 import { checkKey, checkLong, checkNumber, checkString } from './validation.js';
@@ -74,7 +74,7 @@ export class Run {
     if (!Number.isSafeInteger(step)) checkLong(step, 'logMetric', 'step');
     const timestamp = options?.timestamp ?? Date.now();
     if (options?.timestamp !== undefined) checkLong(timestamp, 'logMetric', 'timestamp');
-    this.buffer.add(key, Number.isFinite(value) ? value : toWire(value), step, timestamp);
+    this.buffer.add(key, Number.isFinite(value) ? value : encodeMetricValue(value), step, timestamp);
   }
 
   /** Several metrics at one step and one timestamp. */

@@ -6,7 +6,7 @@ import { ArtifactHttp } from './artifacts/http.js';
 import { type ArtifactEntry, downloadArtifacts } from './artifacts/download.js';
 import { TracklineError } from './errors.js';
 import { exitHooks } from './exit-hooks.js';
-import { fromWire } from './metric-value.js';
+import { decodeMetricValue } from '../../common/metric-value.js';
 import type { ResolvedOptions } from './options.js';
 import { type Experiment, type MetricPoint, type RunInfo, toExperiment, toRunInfo } from './records.js';
 import { createOnce } from './retry.js';
@@ -252,7 +252,7 @@ export class Trackline {
     for (;;) {
       const variables: SdkMetricPointsQueryVariables = { runId, key, first: POINTS_PAGE, after };
       const { metricPoints } = await this.transport.request(SdkMetricPoints, variables, 'getMetricHistory');
-      for (const { node } of metricPoints.edges) points.push({ step: node.step, timestamp: node.timestamp, value: fromWire(node.value) });
+      for (const { node } of metricPoints.edges) points.push({ step: node.step, timestamp: node.timestamp, value: decodeMetricValue(node.value) });
       if (!metricPoints.pageInfo.hasNextPage || !metricPoints.pageInfo.endCursor) return points;
       after = metricPoints.pageInfo.endCursor;
     }

@@ -16,7 +16,7 @@ import {
  * filters. Only the user's keys are returned; the query adds the default and tie-break keys.
  */
 
-export type RunOrderAttribute = 'run_id' | 'run_name' | 'status' | 'user_id' | 'start_time' | 'end_time' | 'artifact_uri';
+export type RunOrderAttribute = 'run_id' | 'run_name' | 'status' | 'user_id' | 'start_time' | 'end_time' | 'artifact_uri' | 'duration';
 
 export type RunOrderKey =
   | { kind: 'metric' | 'param' | 'tag'; key: string; descending: boolean }
@@ -72,6 +72,7 @@ function parseList<K>(list: readonly string[] | undefined, parse: (entry: string
 function parseRunEntry(entry: string): RunOrderKey {
   return parseEntry(entry, (stream) => {
     const id = readIdentifier(stream);
+    if (id.entity === DERIVED) return readDerived(stream, id.key);
     const entity = resolveEntity(stream, id);
     if (entity === 'dataset') return rejectDataset(stream, id);
     if (entity !== 'attribute') return { kind: entity, key: id.key };
@@ -81,6 +82,19 @@ function parseRunEntry(entry: string): RunOrderKey {
     }
     return { kind: 'attribute', key: key as RunOrderAttribute };
   });
+}
+
+/**
+ * Keys computed from a run's columns, which MLflow's grammar has no name for: `derived.duration` is
+ * end_time - start_time, a RUNNING run's counting to the time of the query. Order keys only.
+ */
+const DERIVED = 'derived';
+const DERIVED_KEYS: Record<string, RunOrderAttribute> = { duration: 'duration' };
+
+function readDerived(stream: TokenStream, key: string): { kind: 'attribute'; key: RunOrderAttribute } {
+  const attribute = DERIVED_KEYS[key];
+  if (!attribute) return stream.fail(`invalid derived key '${key}'; valid keys are ${Object.keys(DERIVED_KEYS).join(', ')}`);
+  return { kind: 'attribute', key: attribute };
 }
 
 function parseExperimentEntry(entry: string): ExperimentOrderKey {

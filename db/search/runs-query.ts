@@ -24,6 +24,8 @@ export interface SearchRunsArgs {
   /** Validated by the caller (1..1000); not clamped here. */
   first: number;
   after?: string;
+  /** Rows to skip (after `after`, if given): a window at a position, for a scrollbar dragged far down. */
+  offset?: number;
 }
 
 export interface SearchPage<Row> {
@@ -44,7 +46,7 @@ export async function searchRuns(db: Db, args: SearchRunsArgs): Promise<SearchPa
   const orderKeys = withDefaultRunOrder(parseRunOrderBy(args.orderBy));
   const joins = new EntityJoins();
   const conditions = comparisons.map((c) => runCondition(c, joins, db.dialect));
-  const columns = orderKeys.flatMap((k) => runSortColumns(k, joins, db.dialect));
+  const columns = orderKeys.flatMap((k) => runSortColumns(k, joins, db.dialect, Date.now()));
   joins.checkCount();
   const sort = sortFingerprint(`runs|${orderKeys.map((k) => `${k.kind}:${k.key}:${k.descending ? 'desc' : 'asc'}`).join('|')}`);
 
@@ -55,14 +57,16 @@ export async function searchRuns(db: Db, args: SearchRunsArgs): Promise<SearchPa
 
   let page = scoped(joins.apply(db.kysely.selectFrom('runs'), 'all')).selectAll('runs');
   if (after) page = page.where(after);
-  const raw = await orderAndLimit(selectSortValues(page, columns), columns, args.first + 1).execute();
+  let ordered = orderAndLimit(selectSortValues(page, columns), columns, args.first + 1);
+  if (args.offset) ordered = ordered.offset(args.offset);
+  const raw = await ordered.execute();
 
   const count = scoped(joins.apply(db.kysely.selectFrom('runs'), 'filter')).select(sql<number>`count(*)`.as('n'));
   return { ...cutPage<RunRow>(raw, args.first, columns.length, sort), totalCount: countOnce(count) };
 }
 
 /** `start_time DESC` unless start_time is already a key, then the run id as the unique tie-break. */
-function withDefaultRunOrder(keys: RunOrderKey[]): RunOrderKey[] {
+export function withDefaultRunOrder(keys: RunOrderKey[]): RunOrderKey[] {
   const has = (key: string) => keys.some((k) => k.kind === 'attribute' && k.key === key);
   const result = [...keys];
   if (!has('start_time')) result.push({ kind: 'attribute', key: 'start_time', descending: true });
@@ -70,7 +74,7 @@ function withDefaultRunOrder(keys: RunOrderKey[]): RunOrderKey[] {
   return result;
 }
 
-function scopeRuns(query: AnyQuery, experimentIds: number[], view: ViewType): AnyQuery {
+export function scopeRuns(query: AnyQuery, experimentIds: number[], view: ViewType): AnyQuery {
   const scoped = query.where('runs.experiment_id', 'in', experimentIds);
   if (view === 'ACTIVE_ONLY') return scoped.where('runs.lifecycle_stage', '=', 'active');
   if (view === 'DELETED_ONLY') return scoped.where('runs.lifecycle_stage', '=', 'deleted');
@@ -164,7 +168,7 @@ const RUN_STRING_COLUMNS = {
   artifact_uri: 'runs.artifact_uri',
 } as const;
 
-function runCondition(c: RunComparison, joins: EntityJoins, dialect: Dialect): RawBuilder<SqlBool> {
+export function runCondition(c: RunComparison, joins: EntityJoins, dialect: Dialect): RawBuilder<SqlBool> {
   switch (c.kind) {
     case 'metric': {
       // NaN compares false with everything (MLflow); NaN is stored as value 0 with is_nan 1.
@@ -246,7 +250,8 @@ export function binaryCollation(dialect: Dialect, expr: Expression<unknown>): Ex
 // ---------------------------------------------------------------------------------------------------
 // Sort columns
 
-function runSortColumns(key: RunOrderKey, joins: EntityJoins, dialect: Dialect): SortColumn[] {
+/** `now` is the end of a RUNNING run's duration (derived.duration). */
+export function runSortColumns(key: RunOrderKey, joins: EntityJoins, dialect: Dialect, now: number): SortColumn[] {
   const { descending } = key;
   switch (key.kind) {
     case 'metric': {
@@ -268,6 +273,8 @@ function runSortColumns(key: RunOrderKey, joins: EntityJoins, dialect: Dialect):
       switch (key.key) {
         case 'start_time':
           return [{ expr: sql.ref('runs.start_time'), descending, type: 'int' }];
+        case 'duration':
+          return [{ expr: sql`coalesce(${sql.ref('runs.end_time')}, ${now}) - ${sql.ref('runs.start_time')}`, descending, type: 'int' }];
         case 'end_time':
           return [
             rankColumn(sql`case when ${sql.ref('runs.end_time')} is null then 2 else 0 end`),

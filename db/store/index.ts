@@ -7,9 +7,11 @@ import * as kv from '../repositories/run-key-values.js';
 import * as runsRepo from '../repositories/runs.js';
 import { searchExperiments } from '../search/experiments-query.js';
 import { searchRuns } from '../search/runs-query.js';
+import { metricRanges, searchRunTree } from '../search/runs-tree.js';
 import { SEARCH_LIMITS } from '../search/filter.js';
 import { type LongValuePolicy, withinReadCap } from '../validation.js';
 import { StoreCore, parseExperimentId } from './core.js';
+import * as bulk from './bulk.js';
 import * as experiments from './experiments.js';
 import * as history from './history.js';
 import * as inputs from './inputs.js';
@@ -122,18 +124,52 @@ export class TrackingStore {
     view: ViewType;
     first: number;
     after?: string | null;
+    offset?: number;
   }): Promise<Page<Run>> {
-    checkExperimentIdCount(args.experimentIds.length);
-    const ids = args.experimentIds.map((id) => parseSearchExperimentId(id));
     const page = await searchRuns(this.db, {
-      experimentIds: ids.filter((id): id is number => id !== undefined),
+      experimentIds: searchExperimentIds(args.experimentIds),
       filter: args.filter ?? undefined,
       orderBy: args.orderBy ? [...args.orderBy] : undefined,
       view: args.view,
       first: args.first,
       after: args.after ?? undefined,
+      offset: args.offset,
     });
     return { ...page, items: page.rows.map(runsRepo.toRun) };
+  }
+  /** One level of the run tree (top-level runs, or one run's children), as the runs table nests them. */
+  async searchRunTree(args: {
+    experimentIds: readonly string[];
+    parentRunId: string | null;
+    filter?: string | null;
+    orderBy?: readonly string[] | null;
+    view: ViewType;
+    first: number;
+    offset: number;
+  }): Promise<Page<Run> & { childCounts: () => Promise<Map<string, number>> }> {
+    const page = await searchRunTree(this.db, {
+      experimentIds: searchExperimentIds(args.experimentIds),
+      parentRunId: args.parentRunId,
+      filter: args.filter ?? undefined,
+      orderBy: args.orderBy ? [...args.orderBy] : undefined,
+      view: args.view,
+      first: args.first,
+      offset: args.offset,
+    });
+    return { ...page, items: page.rows.map(runsRepo.toRun) };
+  }
+  /** Lowest and highest latest value per metric key over every run the filter matches. */
+  metricRanges(args: { experimentIds: readonly string[]; filter?: string | null; view: ViewType; keys: readonly string[] }) {
+    return metricRanges(this.db, { experimentIds: searchExperimentIds(args.experimentIds), filter: args.filter ?? undefined, view: args.view, keys: args.keys });
+  }
+  deleteRuns(ids: readonly string[]) {
+    return bulk.setRunsLifecycle(this.core, ids, 'deleted');
+  }
+  restoreRuns(ids: readonly string[]) {
+    return bulk.setRunsLifecycle(this.core, ids, 'active');
+  }
+  setRunsTags(ids: readonly string[], tags: readonly KeyValue[], policy: LongValuePolicy = 'reject') {
+    return bulk.setRunsTags(this.core, ids, tags, policy);
   }
 
   // Logging
@@ -272,6 +308,12 @@ function checkExperimentIdCount(count: number): void {
   if (count > SEARCH_LIMITS.experimentIds) {
     throw invalid(`experimentIds: a search covers at most ${SEARCH_LIMITS.experimentIds} experiments, got ${count}`, 'experimentIds');
   }
+}
+
+/** The experiments a search covers (at most SEARCH_LIMITS.experimentIds); ids that cannot exist find nothing. */
+function searchExperimentIds(ids: readonly string[]): number[] {
+  checkExperimentIdCount(ids.length);
+  return ids.map((id) => parseSearchExperimentId(id)).filter((id): id is number => id !== undefined);
 }
 
 function numericIds(ids: readonly string[]): number[] {

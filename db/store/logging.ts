@@ -1,5 +1,5 @@
 import { invalid, notFound } from '../errors.js';
-import { decodeMetricValue } from '../metric-value.js';
+import { decodeMetricValue } from '../../common/metric-value.js';
 import * as metrics from '../repositories/metrics.js';
 import type { LatestCandidate, NewPoint } from '../repositories/metrics.js';
 import * as kv from '../repositories/run-key-values.js';
@@ -97,7 +97,7 @@ async function writeParams(trx: Trx, runId: string, params: readonly KeyValue[])
 }
 
 /** Tags overwrite; the run's name follows mlflow.runName, its parent follows mlflow.parentRunId. */
-async function writeTags(trx: Trx, run: Run, tags: readonly KeyValue[], kinds: RunChange[]): Promise<Run> {
+export async function writeTags(trx: Trx, run: Run, tags: readonly KeyValue[], kinds: RunChange[]): Promise<Run> {
   // Last value wins inside one request.
   const last = new Map(tags.map((t) => [t.key, t.value]));
   // An empty mlflow.runName is ignored, as in MLflow (and updateRun): name and tag stay in sync.

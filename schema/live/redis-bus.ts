@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { decodeMetricValue, encodeMetricValue } from '../../db/metric-value.js';
+import { decodeMetricValue, encodeMetricValue } from '../../common/metric-value.js';
 import type { MetricPoint, StoreEvent } from '../../db/store/index.js';
 import { InProcessBus, type LiveBus } from './bus.js';
 

@@ -91,6 +91,20 @@ describe('runChanged', () => {
     expect(change).toMatchObject({ kind: 'RUNS', experiment: { id: experimentId, runCount: 1 } });
   });
 
+  test('with runId, only that run\'s events arrive (a run page watching its run)', async () => {
+    const experimentId = await createExperiment(server.url, 'one-run-only');
+    const watched = await createRun(server.url, experimentId, 'watched');
+    const other = await createRun(server.url, experimentId, 'other');
+    const runs = await listen<{ runChanged: { kinds: string[]; run: { id: string } } }>(
+      'subscription($e: ID!, $r: ID!) { runChanged(experimentId: $e, runId: $r) { kinds run { id } } }',
+      { e: experimentId, r: watched },
+    );
+    await setTag(other, 'k', 'ignored');
+    await setTag(watched, 'k', 'seen');
+    const event = (await runs.nextData()).runChanged;
+    expect(event).toEqual({ kinds: ['TAGS'], run: { id: watched } });
+  });
+
   test('a logBatch with params, tags and metrics is one event: PARAMS, TAGS, METRICS, the run read fresh', async () => {
     const experimentId = await createExperiment(server.url, 'one-batch');
     const runId = await createRun(server.url, experimentId);

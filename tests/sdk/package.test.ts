@@ -9,7 +9,8 @@ import { runStatus, storedPoints } from './support.js';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const DIST = join(ROOT, 'dist/client');
+// The SDK's compiled files: its own, the generated documents, and the shared dependency-free codecs.
+const DIST_DIRS = ['dist/client', 'dist/common'].map((d) => join(ROOT, d));
 
 let server: TestServer;
 beforeAll(async () => {
@@ -39,7 +40,10 @@ describe('trackline/sdk as a package', () => {
   });
 
   it('pulls in no server or dashboard code: only node builtins, @urql/core, yaml and its own files', async () => {
-    const files = (await readdir(DIST, { recursive: true })).filter((f) => f.endsWith('.js')).map((f) => join(DIST, f));
+    const files: string[] = [];
+    for (const dir of DIST_DIRS) {
+      files.push(...(await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.js')).map((f) => join(dir, f)));
+    }
     const specifiers = new Set<string>();
     for (const file of files) {
       for (const match of (await readFile(file, 'utf8')).matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
@@ -48,7 +52,7 @@ describe('trackline/sdk as a package', () => {
       }
     }
     const outside = [...specifiers].filter(
-      (s) => !s.startsWith('node:') && s !== '@urql/core' && s !== 'yaml' && !/^dist\/client\/(sdk|graphql)\//.test(s),
+      (s) => !s.startsWith('node:') && s !== '@urql/core' && s !== 'yaml' && !/^dist\/(client\/(sdk|graphql)|common)\//.test(s),
     );
     expect(outside).toEqual([]);
     expect(specifiers.has('@urql/core')).toBe(true);

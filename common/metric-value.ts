@@ -1,6 +1,8 @@
 /**
  * The MetricValue wire encoding: a JSON number, or "NaN" / "Infinity" / "-Infinity", because JSON
- * cannot carry those (JSON.stringify(NaN) is null). Used by GraphQL, the Redis bus and the SDK.
+ * cannot carry those (JSON.stringify(NaN) is null). One codec for everything that speaks the contract:
+ * the server's GraphQL scalar and Redis bus, the MLflow REST layer, the SDK and the dashboard.
+ * Dependency-free on purpose: the browser bundle imports this file as it is.
  */
 export type EncodedMetricValue = number | 'NaN' | 'Infinity' | '-Infinity';
 
@@ -10,7 +12,9 @@ export function encodeMetricValue(value: number): EncodedMetricValue {
   return value > 0 ? 'Infinity' : '-Infinity';
 }
 
-/** Returns undefined for anything that is not a number or one of the three strings. */
+/** An encoded value always decodes; anything else (not a number nor one of the strings) is undefined. */
+export function decodeMetricValue(value: EncodedMetricValue): number;
+export function decodeMetricValue(value: unknown): number | undefined;
 export function decodeMetricValue(value: unknown): number | undefined {
   if (typeof value === 'number') return value;
   if (value === 'NaN') return Number.NaN;
