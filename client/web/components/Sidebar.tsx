@@ -40,9 +40,18 @@ export function Sidebar(props: { selected: string[]; onMessage(text: string): vo
   });
   createEffect(on(reconnects, reload, { defer: true }));
 
+  // While the server cannot be reached the list keeps what it showed last (beside the error), rather
+  // than emptying itself into "No experiments match".
+  type Listed = NonNullable<typeof list.data>['experiments']['edges'];
+  const [lastListed, setLastListed] = createSignal<Listed>([]);
+  createEffect(() => {
+    if (list.data) setLastListed(list.data.experiments.edges);
+  });
   const experiments = createMemo(() => {
     const q = search().toLowerCase();
-    return (list.data?.experiments.edges ?? []).map((e) => e.node).filter((e) => e.name.toLowerCase().includes(q));
+    return lastListed()
+      .map((e) => e.node)
+      .filter((e) => e.name.toLowerCase().includes(q));
   });
 
   const run = async (action: () => Promise<unknown>) => {
@@ -91,7 +100,7 @@ export function Sidebar(props: { selected: string[]; onMessage(text: string): vo
         <p class="error" role="alert">{errorText(list.error)}</p>
       </Show>
       <Show when={!list.fetching || list.data} fallback={<p class="muted">Loading…</p>}>
-        <Show when={experiments().length > 0} fallback={<p class="muted">{deletedView() ? 'No deleted experiments.' : 'No experiments match.'}</p>}>
+        <Show when={experiments().length > 0 || list.error} fallback={<p class="muted">{deletedView() ? 'No deleted experiments.' : 'No experiments match.'}</p>}>
           <ul class="experiment-list">
             <For each={experiments()}>
               {(e) => (

@@ -25,14 +25,20 @@ export function quoteKey(key: string): string {
 export const SOURCE_TAG = 'mlflow.source.name';
 
 export const ATTRIBUTE_COLUMNS: Column[] = [
-  { id: 'attributes.run_name', label: 'Run', kind: 'attribute', key: 'name', group: 'Attributes', sortable: true, width: 220 },
+  { id: 'attributes.run_name', label: 'Run', kind: 'attribute', key: 'name', group: 'Attributes', sortable: true, width: 190 },
   { id: 'attributes.status', label: 'Status', kind: 'attribute', key: 'status', group: 'Attributes', sortable: true, width: 100 },
-  { id: 'attributes.start_time', label: 'Started', kind: 'attribute', key: 'startTime', group: 'Attributes', sortable: true, width: 165 },
+  { id: 'attributes.start_time', label: 'Started', kind: 'attribute', key: 'startTime', group: 'Attributes', sortable: true, width: 170 },
   { id: 'derived.duration', label: 'Duration', kind: 'attribute', key: 'duration', group: 'Attributes', sortable: true, width: 90 },
   { id: 'attributes.user_id', label: 'User', kind: 'attribute', key: 'userId', group: 'Attributes', sortable: true, width: 100 },
   { id: `tags.${quoteKey(SOURCE_TAG)}`, label: 'Source', kind: 'attribute', key: 'source', group: 'Attributes', sortable: true, width: 140 },
   { id: 'derived.datasets', label: 'Datasets', kind: 'attribute', key: 'datasets', group: 'Attributes', sortable: false, width: 120 },
 ];
+
+/**
+ * Shown from the column picker: hidden until the user asks for them, so that a sweep's metrics and
+ * params fit beside the run names on a laptop screen (the table scrolls sideways for the rest).
+ */
+export const HIDDEN_BY_DEFAULT: readonly string[] = ['attributes.user_id', `tags.${quoteKey(SOURCE_TAG)}`, 'derived.datasets'];
 
 export function paramColumn(key: string): Column {
   return { id: `params.${quoteKey(key)}`, label: key, kind: 'param', key, group: 'Params', sortable: true, width: 100 };

@@ -72,10 +72,11 @@ function write(path: string, query: URLSearchParams, replace: boolean) {
 }
 
 /** Changes query parameters of the current route (null removes one). Selection-like changes replace. */
-export function setParams(patch: Record<string, string | null | undefined>, options: { replace?: boolean } = {}) {
+/** Sets or removes query parameters of the current route; '' removes one unless `keepEmpty` (an empty list). */
+export function setParams(patch: Record<string, string | null | undefined>, options: { replace?: boolean; keepEmpty?: boolean } = {}) {
   const { path, query } = split(location.hash);
   for (const [key, value] of Object.entries(patch)) {
-    if (value === null || value === undefined || value === '') query.delete(key);
+    if (value === null || value === undefined || (value === '' && !options.keepEmpty)) query.delete(key);
     else query.set(key, value);
   }
   write(path, query, options.replace ?? false);

@@ -18,7 +18,7 @@ import {
 } from '../data/operations.js';
 import { createRunsModel } from '../data/runs-model.js';
 import type { RunIdsPageQuery, ViewType } from '../graphql/graphql.js';
-import { allColumns, metricColumn, orderEntry, parseSort } from '../lib/columns.js';
+import { HIDDEN_BY_DEFAULT, allColumns, metricColumn, orderEntry, parseSort } from '../lib/columns.js';
 import { href, listParam, navigate, param, runPath, setParams } from '../lib/router.js';
 
 /** Bulk mutations are sent in chunks of this many ids (the server takes at most 1,000 per call). */
@@ -38,7 +38,7 @@ interface Meta {
 export function ExperimentPage(props: { experimentId: string; onMessage(text: string): void }) {
   const filter = param('filter');
   const order = param('order');
-  const hiddenParam = listParam('hide');
+  const hiddenParam = param('hide');
   const selParam = listParam('sel');
   const highestParam = listParam('highest');
   const viewParam = param('view');
@@ -50,7 +50,11 @@ export function ExperimentPage(props: { experimentId: string; onMessage(text: st
   });
   const view = (): ViewType => (viewParam() === 'deleted' ? 'DELETED_ONLY' : 'ACTIVE_ONLY');
   const selected = createMemo(() => new Set(selParam()));
-  const hidden = createMemo(() => new Set(hiddenParam()));
+  // No `hide` in the URL: the default set; `hide=` (empty): every column shown.
+  const hidden = createMemo(() => {
+    const text = hiddenParam();
+    return new Set(text === undefined ? HIDDEN_BY_DEFAULT : text.split(',').filter(Boolean));
+  });
   const highest = createMemo(() => new Set(highestParam()));
   const [selectAll, setSelectAll] = createSignal(false);
   const [tableError, setTableError] = createSignal<string | undefined>();
@@ -240,7 +244,7 @@ export function ExperimentPage(props: { experimentId: string; onMessage(text: st
           <label title="show child runs under their parent (mlflow.parentRunId)">
             <input type="checkbox" checked={flat() !== '1'} onChange={(e) => setParams({ flat: e.currentTarget.checked ? null : '1' })} /> nested
           </label>
-          <ColumnPicker columns={columns()} hidden={hidden()} onChange={(next) => setParams({ hide: [...next].join(',') || null })} />
+          <ColumnPicker columns={columns()} hidden={hidden()} onChange={(next) => setParams({ hide: [...next].join(',') }, { keepEmpty: true })} />
           <button type="button" onClick={() => void exportCsv()} disabled={!!busy()}>
             Export CSV
           </button>
