@@ -135,7 +135,7 @@ builder.subscriptionFields((t) => ({
         if (!runIds.includes(runId)) throw invalid(`since: run ${runId} is not among runIds`, 'since');
         cursors.set(runId, cursor.seq);
       }
-      const existing = await ctx.store.metricSeqs(runIds);
+      const existing = await ctx.store.runs.metricSeqs(runIds);
       const missing = runIds.find((id) => !existing.has(id));
       if (missing) throw notFound(`runIds: no run with id=${missing} exists`, 'runIds');
       checkCursors(cursors, existing, args.sinceSeq != null ? 'sinceSeq' : 'since');
@@ -157,7 +157,7 @@ builder.subscriptionFields((t) => ({
     subscribe: async (_root, args, ctx) => {
       const experimentId = String(args.experimentId);
       const runId = args.runId == null ? undefined : String(args.runId);
-      if (!(await ctx.store.getExperiment(experimentId))) {
+      if (!(await ctx.store.experiments.get(experimentId))) {
         throw notFound(`experimentId: no experiment with id=${JSON.stringify(experimentId)} exists`, 'experimentId');
       }
       return new StateSource<RunEventSource>(

@@ -13,7 +13,7 @@ export function artifactListEndpoints(getFiles: ReturnType<typeof artifactStoreO
   const list = async ({ fields, store }: Call) => {
     const runId = fields.runId();
     const folder = canonicalFolder(fields.string('path') ?? '');
-    const run = await store.getRun(runId);
+    const run = await store.runs.get(runId);
     if (!run) throw mlflowError('RESOURCE_DOES_NOT_EXIST', `Run with id=${runId} not found`);
     const prefix = runArtifactPrefix(run);
     const files = await (await getFiles()).list(joinKey(prefix, folder));
@@ -28,9 +28,9 @@ export function artifactListEndpoints(getFiles: ReturnType<typeof artifactStoreO
   const listModel = async ({ fields, store, params }: Call) => {
     const id = params.model_id as string;
     const folder = canonicalFolder(fields.string('artifact_directory_path') ?? '');
-    const model = await store.getLoggedModel(id);
+    const model = await store.models.get(id);
     if (!model) throw mlflowError('RESOURCE_DOES_NOT_EXIST', `Logged model with ID '${id}' not found.`);
-    const experiment = await store.getExperiment(model.experimentId);
+    const experiment = await store.experiments.get(model.experimentId);
     if (!experiment) throw mlflowError('RESOURCE_DOES_NOT_EXIST', `No Experiment with id=${model.experimentId} exists`);
     const prefix = loggedModelPrefix(experiment.artifactLocation, model.id);
     const files = await (await getFiles()).list(joinKey(prefix, folder));

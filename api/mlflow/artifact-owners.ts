@@ -41,16 +41,16 @@ export function keyFromUrl(encoded: string, allowEmpty: boolean): string {
 export async function ownerOf(store: TrackingStore, key: string, access: 'read' | 'write'): Promise<OwnedKey | undefined> {
   for (const owner of keyOwners(key)) {
     if (owner.kind === 'run') {
-      const run = await store.getRun(owner.runId);
+      const run = await store.runs.get(owner.runId);
       if (!run || !prefixMatches(() => runArtifactPrefix(run), owner.prefix)) continue;
       if (access === 'write' && run.lifecycleStage !== 'active') {
         throw failedPrecondition(`path: the run ${run.id} must be in the 'active' state to change its artifacts; it is deleted`, 'path');
       }
       return { key, owner, runId: run.id };
     }
-    const model = await store.getLoggedModel(owner.modelId);
+    const model = await store.models.get(owner.modelId);
     if (!model) continue;
-    const experiment = await store.getExperiment(model.experimentId);
+    const experiment = await store.experiments.get(model.experimentId);
     if (!experiment || !prefixMatches(() => loggedModelPrefix(experiment.artifactLocation, model.id), owner.prefix)) continue;
     return { key, owner };
   }

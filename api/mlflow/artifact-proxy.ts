@@ -108,13 +108,13 @@ async function upload(req: IncomingMessage, res: ServerResponse, key: string, { 
   if (declared !== undefined && Number(declared) > config.maxUploadBytes) throw new ArtifactTooLargeError(config.maxUploadBytes);
   const owned = await writableOwner(store, key);
   await files.put(key, req, { maxBytes: config.maxUploadBytes });
-  if (owned.runId) await store.notifyArtifactsChanged(owned.runId);
+  if (owned.runId) await store.runs.notifyArtifactsChanged(owned.runId);
   sendJson(res, 200, {});
 }
 
 async function remove(res: ServerResponse, key: string, { store, files }: ProxyDeps) {
   const owned = await writableOwner(store, key);
   if (!(await files.delete(key))) throw notFound(`path: no artifact at ${JSON.stringify(key)}`, 'path');
-  if (owned.runId) await store.notifyArtifactsChanged(owned.runId);
+  if (owned.runId) await store.runs.notifyArtifactsChanged(owned.runId);
   sendJson(res, 200, {});
 }

@@ -9,7 +9,7 @@ import { runJsonOf } from './run-view.js';
 const RUN_STATUSES = ['', 'RUNNING', 'SCHEDULED', 'FINISHED', 'FAILED', 'KILLED'] as const;
 
 async function create({ fields, store }: Call) {
-  const run = await store.createRun(
+  const run = await store.runs.create(
     {
       experimentId: fields.string('experiment_id') ?? '',
       name: fields.string('run_name'),
@@ -25,13 +25,13 @@ async function create({ fields, store }: Call) {
 
 async function get({ fields, store }: Call) {
   const id = fields.runId();
-  const run = await store.getRun(id);
+  const run = await store.runs.get(id);
   if (!run) throw mlflowError('RESOURCE_DOES_NOT_EXIST', `Run with id=${id} not found`);
   return { run: await runJsonOf(store, run) };
 }
 
 async function update({ fields, store }: Call) {
-  const run = await store.updateRun(fields.runId(), {
+  const run = await store.runs.update(fields.runId(), {
     status: fields.enumValue('status', RUN_STATUSES) || undefined,
     endTime: fields.int64('end_time'),
     name: fields.string('run_name'),
@@ -41,11 +41,11 @@ async function update({ fields, store }: Call) {
 
 // Runs are idempotent: deleting a deleted run or restoring an active one is fine (design.md 4).
 async function remove({ fields, store }: Call) {
-  await store.deleteRun(fields.runId());
+  await store.runs.delete(fields.runId());
 }
 
 async function restore({ fields, store }: Call) {
-  await store.restoreRun(fields.runId());
+  await store.runs.restore(fields.runId());
 }
 
 export const runEndpoints: Endpoint[] = [
