@@ -1,9 +1,16 @@
-import { type HistoryWindow, MAX_HISTORY_RUNS, MAX_POINTS_LIMIT, type MetricPoint, type SeriesPoint } from '../db/store/index.js';
+import {
+  type HistoryWindow,
+  MAX_HISTORY_RUNS,
+  MAX_POINTS_LIMIT,
+  type MetricPoint,
+  type SeriesPoint,
+  decodePointCursor,
+  encodePointCursor,
+} from '../db/store/index.js';
 import { builder } from './builder.js';
 import { PageInfoRef, checkFirst } from './common.js';
 import { INHERITED, sized } from './limits.js';
 import { MetricSeriesRef } from './refs.js';
-import { decodePointCursor, encodePointCursor } from '../db/store/point-cursor.js';
 
 export const MetricRef = builder.objectRef<MetricPoint>('Metric').implement({
   fields: (t) => ({

@@ -1,4 +1,4 @@
-import { SYSTEM_TAGS } from '../db/store/index.js';
+import { RUN_STATUSES, SYSTEM_TAGS } from '../db/store/index.js';
 import { builder } from './builder.js';
 import {
   LifecycleStage,
@@ -17,7 +17,7 @@ import { PAGED, UNBOUNDED } from './limits.js';
 import { ExperimentRef, MetricSeriesRef, RunConnectionRef, RunRef } from './refs.js';
 
 export const RunStatus = builder.enumType('RunStatus', {
-  values: ['RUNNING', 'SCHEDULED', 'FINISHED', 'FAILED', 'KILLED'] as const,
+  values: RUN_STATUSES,
 });
 
 const ArtifactEntryRef = builder

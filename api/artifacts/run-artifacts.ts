@@ -1,7 +1,6 @@
 import type { Readable } from 'node:stream';
 import { failedPrecondition, invalid, notFound } from '../../db/errors.js';
-import type { Run, TrackingStore } from '../../db/store/index.js';
-import { isRunIdShape } from '../../db/validation.js';
+import { type Run, type TrackingStore, isRunIdShape } from '../../db/store/index.js';
 import type { ArtifactEntry, ArtifactLister } from '../../schema/artifacts.js';
 import { runArtifactPrefix } from './keys.js';
 import { LocalArtifactStore } from './local-store.js';

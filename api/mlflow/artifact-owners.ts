@@ -2,11 +2,6 @@ import { StoreError, failedPrecondition, notFound } from '../../db/errors.js';
 import type { TrackingStore } from '../../db/store/index.js';
 import { type KeyOwner, keyOwners, loggedModelPrefix, runArtifactPrefix } from '../artifacts/keys.js';
 import { artifactPathFromUrl } from '../artifacts/paths.js';
-import { LocalArtifactStore } from '../artifacts/local-store.js';
-import { RunArtifacts } from '../artifacts/run-artifacts.js';
-import type { ArtifactStore } from '../artifacts/store.js';
-import type { ServerDeps } from '../../schema/context.js';
-import type { ServerConfig } from '../config.js';
 import { MlflowError } from './errors.js';
 
 /**
@@ -76,13 +71,4 @@ function prefixMatches(prefixOf: () => string, prefix: string): boolean {
     // An owner whose artifacts live outside trackline owns no key here.
     return false;
   }
-}
-
-/** The artifact store the server's other routes use, or the local one at --artifacts. */
-export function artifactStoreOf(deps: ServerDeps, config: Pick<ServerConfig, 'artifacts'>): () => Promise<ArtifactStore> {
-  let opened: Promise<ArtifactStore> | undefined;
-  return () => {
-    opened ??= deps.artifacts instanceof RunArtifacts ? Promise.resolve(deps.artifacts.files) : LocalArtifactStore.open(config.artifacts);
-    return opened;
-  };
 }

@@ -1,6 +1,4 @@
-import { BULK_INTERVAL_MAX_RESULTS } from '../../db/store/metric-sampling.js';
-import type { TrackingStore } from '../../db/store/index.js';
-import { decodePointCursor, encodePointCursor } from '../../db/store/point-cursor.js';
+import { BULK_INTERVAL_MAX_RESULTS, type TrackingStore, decodePointCursor, encodePointCursor } from '../../db/store/index.js';
 import { mlflowError } from './errors.js';
 import { invalidParam } from './fields.js';
 import { metricJson } from './proto-json.js';

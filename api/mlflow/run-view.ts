@@ -1,6 +1,5 @@
-import type { Run, TrackingStore } from '../../db/store/index.js';
 import { LimitError } from '../../db/errors.js';
-import { LIMITS } from '../../db/validation.js';
+import { LIMITS, type Run, type TrackingStore } from '../../db/store/index.js';
 import { type RunParts, runJson } from './proto-json.js';
 
 // A page may hold up to 50,000 runs; their details are read this many runs at a time.

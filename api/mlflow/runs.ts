@@ -1,3 +1,4 @@
+import { RUN_STATUSES } from '../../db/store/index.js';
 import { mlflowError } from './errors.js';
 import { runInfoJson } from './proto-json.js';
 import type { Call, Endpoint } from './router.js';
@@ -6,7 +7,7 @@ import { runJsonOf } from './run-view.js';
 /** Run lifecycle endpoints (mlflow-reference.md 2.3). */
 
 // proto RunStatus: RUNNING = 1 ... KILLED = 5 (index 0 is unused).
-const RUN_STATUSES = ['', 'RUNNING', 'SCHEDULED', 'FINISHED', 'FAILED', 'KILLED'] as const;
+const PROTO_RUN_STATUSES = ['', ...RUN_STATUSES] as const;
 
 async function create({ fields, store }: Call) {
   const run = await store.runs.create(
@@ -32,7 +33,7 @@ async function get({ fields, store }: Call) {
 
 async function update({ fields, store }: Call) {
   const run = await store.runs.update(fields.runId(), {
-    status: fields.enumValue('status', RUN_STATUSES) || undefined,
+    status: fields.enumValue('status', PROTO_RUN_STATUSES) || undefined,
     endTime: fields.int64('end_time'),
     name: fields.string('run_name'),
   });

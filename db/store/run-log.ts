@@ -5,7 +5,6 @@ import { invalid, notFound } from '../errors.js';
 import { isLater } from '../metric-order.js';
 import type { NewPoint, SeriesRow } from '../repositories/metric-rows.js';
 import * as metricWrites from '../repositories/metric-writes.js';
-import type { LatestCandidate } from '../repositories/metric-writes.js';
 import * as kv from '../repositories/run-key-values.js';
 import * as runs from '../repositories/runs.js';
 import {
@@ -194,8 +193,8 @@ function groupByKey(points: readonly NewPoint[], seq: number): Map<string, Serie
 }
 
 /** Per key, the write's candidate for latest_metrics: its max by (step, timestamp, value), NaN as 0. */
-function latestCandidates(byKey: Map<string, SeriesRow[]>): LatestCandidate[] {
-  const out: LatestCandidate[] = [];
+function latestCandidates(byKey: Map<string, SeriesRow[]>): metricWrites.LatestCandidate[] {
+  const out: metricWrites.LatestCandidate[] = [];
   for (const [key, list] of byKey) {
     let best = list[0] as SeriesRow;
     let minStep = best.step;

@@ -1,6 +1,5 @@
 import { StoreError } from '../../db/errors.js';
-import type { TrackingStore } from '../../db/store/index.js';
-import { isRunIdShape } from '../../db/validation.js';
+import { type TrackingStore, isRunIdShape } from '../../db/store/index.js';
 import { type Fields, invalidParam } from './fields.js';
 import type { Call, Endpoint } from './router.js';
 
@@ -96,7 +95,7 @@ async function logBatch({ fields, store }: Call) {
   await logMetrics(store, runId, metrics, () => store.log.batch(runId, { metrics, params, tags }, 'truncate'));
 }
 
-export const loggingEndpoints: Endpoint[] = [
+export const runLogEndpoints: Endpoint[] = [
   { method: 'POST', path: '/runs/log-metric', handler: logMetric },
   { method: 'POST', path: '/runs/log-parameter', handler: logParam },
   { method: 'POST', path: '/runs/set-tag', handler: setTag },
