@@ -4,7 +4,7 @@ import { connect, isPostgresUrl } from '../db/connect.js';
 import { acquireServerLock } from '../db/server-lock.js';
 import { TrackingStore } from '../db/store/index.js';
 import { InProcessBus, type LiveBus } from '../schema/live/bus.js';
-import { RedisBus } from '../schema/live/redis-bus.js';
+import { RedisBus } from './live/redis-bus.js';
 import type { ServerDeps } from '../schema/context.js';
 import type { ServerConfig } from './config.js';
 import { createArtifactRoutes } from './artifacts/routes.js';
@@ -13,13 +13,10 @@ import { openRunArtifacts } from './artifacts/run-artifacts.js';
 import { createGraphqlHandler } from './graphql.js';
 import { ReadPool } from './reads/pool.js';
 import { RequestGuard } from './guard.js';
-import { BodyTooLargeError, readBody, sendJson, sendText, sendTooLarge } from './http.js';
+import { BodyTooLargeError, readBody, sendJson, sendText, sendTooLarge, type Route } from './http.js';
 import { createMlflowRoutes } from './mlflow/routes.js';
 import { createStaticRoute, graphiqlPolicy } from './static.js';
 import { createWebSocketServer } from './websocket.js';
-
-/** A route handler answers the request and returns true, or returns false to let the next one try. */
-export type Route = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
 
 export interface RunningServer {
   readonly url: string;
@@ -77,9 +74,9 @@ async function startOn(config: ServerConfig, lock: { release(): void } | undefin
   // `npm run dev` only: the Vite dev server's pages call the API from their own origin.
   if (config.devOrigin) guard.allowOrigin(config.devOrigin);
   const routes: Route[] = [
-    ...createArtifactRoutes({ ...deps, artifacts }, config),
+    ...createArtifactRoutes({ store, artifacts }, config),
     createZipRoute(artifacts),
-    ...createMlflowRoutes(deps, config, reads),
+    ...createMlflowRoutes({ store, artifacts }, config, reads),
     createStaticRoute(config.dashboardDir),
   ];
 

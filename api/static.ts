@@ -1,9 +1,9 @@
+import type { Route } from './http.js';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { Route } from './server.js';
 import { DASHBOARD_DIST } from './web-build.js';
 
 /**

@@ -139,13 +139,13 @@ async function searchRows(): Promise<BenchRow[]> {
 async function seedRuns(file: string, count: number): Promise<string> {
   const store = await new TrackingStore(connect(file)).init();
   try {
-    const experiment = await store.createExperiment({ name: 'mlflow-search-bench' });
+    const experiment = await store.experiments.create({ name: 'mlflow-search-bench' });
     let random = 7;
     // A small LCG: deterministic values without pulling a generator in.
     const next = () => (random = (Math.imul(random, 1103515245) + 12345) >>> 0) / 2 ** 32;
     for (let r = 0; r < count; r++) {
-      const run = await store.createRun({ experimentId: experiment.id, startTime: BASE_TIME + r * 1000 });
-      await store.logBatch(run.id, {
+      const run = await store.runs.create({ experimentId: experiment.id, startTime: BASE_TIME + r * 1000 });
+      await store.log.batch(run.id, {
         params: Array.from({ length: 20 }, (_, p) => ({ key: `p${p}`, value: `v${Math.floor(next() * 10)}` })),
         metrics: Array.from({ length: 10 }, (_, m) => ({ key: `m${m}`, value: next(), step: 100, timestamp: BASE_TIME })),
       });

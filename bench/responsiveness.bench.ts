@@ -161,32 +161,32 @@ function latencyRow(name: string, sample: number[]): BenchRow {
 async function seed(file: string): Promise<Seeded> {
   const store = await new TrackingStore(connect(file)).init();
   try {
-    const experimentId = (await store.createExperiment({ name: 'responsiveness' })).id;
+    const experimentId = (await store.experiments.create({ name: 'responsiveness' })).id;
     let random = 1;
     const next = () => ((random = (Math.imul(random, 1103515245) + 12345) >>> 0) / 2 ** 32);
     for (let r = 0; r < SIZES.runs; r++) {
-      const run = await store.createRun({ experimentId, startTime: 1_700_000_000_000 + r });
-      await store.logBatch(run.id, {
+      const run = await store.runs.create({ experimentId, startTime: 1_700_000_000_000 + r });
+      await store.log.batch(run.id, {
         params: Array.from({ length: 20 }, (_, p) => ({ key: `p${p}`, value: `v${Math.floor(next() * 10)}` })),
         metrics: Array.from({ length: 10 }, (_, m) => ({ key: `m${m}`, value: next(), step: 1, timestamp: 1 })),
       });
     }
     const series = async (runId: string, points: number) => {
       for (let first = 0; first < points; first += 1000) {
-        await store.logBatch(runId, {
+        await store.log.batch(runId, {
           metrics: Array.from({ length: 1000 }, (_, i) => ({ key: 'loss', value: Math.sin(first + i), step: first + i, timestamp: 1_700_000_000_000 + first + i })),
         });
       }
     };
     const seriesRuns: string[] = [];
     for (let r = 0; r < SIZES.seriesRuns; r++) {
-      const run = await store.createRun({ experimentId: '0', name: `series-${r}` });
+      const run = await store.runs.create({ experimentId: '0', name: `series-${r}` });
       await series(run.id, SIZES.seriesPoints);
       seriesRuns.push(run.id);
     }
-    const longRun = (await store.createRun({ experimentId: '0', name: 'long' })).id;
+    const longRun = (await store.runs.create({ experimentId: '0', name: 'long' })).id;
     await series(longRun, SIZES.longPoints);
-    const wideRun = (await store.createRun({ experimentId: '0', name: 'wide' })).id;
+    const wideRun = (await store.runs.create({ experimentId: '0', name: 'wide' })).id;
     const db = store.db.sqlite;
     db?.transaction(() => {
       const param = db.prepare('INSERT INTO params (run_id, key, value) VALUES (?, ?, ?)');

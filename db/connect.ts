@@ -7,6 +7,9 @@ import type { Database } from './types.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
+/** A handle queries run on: the database itself, or one transaction (both are a Kysely<Database>). */
+export type Queryable = Kysely<Database>;
+
 /** A transaction's purpose: a write takes the database's write lock at once, a read is a snapshot. */
 export type TransactionMode = 'write' | 'read';
 
@@ -14,8 +17,13 @@ export type TransactionMode = 'write' | 'read';
 export interface Db {
   readonly kysely: Kysely<Database>;
   readonly dialect: Dialect;
-  /** The better-sqlite3 handle (SQLite only): the metric insert loop uses its prepared statements. */
+  /** The better-sqlite3 handle (SQLite only). */
   readonly sqlite?: SQLite.Database;
+  /**
+   * SQLite: a prepared statement from the connection's one statement cache (the one Kysely's queries
+   * use too), for hot paths that run a statement per row. Only called where `sqlite` is set.
+   */
+  prepare(sql: string): SQLite.Statement;
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(mode: TransactionMode, work: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -71,7 +79,8 @@ function connectSqlite(path: string, options: ConnectOptions): Db {
     const neverAnalyzed = !raw.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").get();
     if (neverAnalyzed) raw.exec('ANALYZE');
   }
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+  const statements = withStatementCache(raw);
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
   const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
 
   // Kysely's own transaction() begins DEFERRED: a transaction that reads and then writes can then fail
@@ -93,7 +102,7 @@ function connectSqlite(path: string, options: ConnectOptions): Db {
     if (!readonly) raw.exec('ANALYZE');
     await kysely.destroy();
   };
-  return { kysely, dialect: 'sqlite', sqlite: raw, transaction, close };
+  return { kysely, dialect: 'sqlite', sqlite: raw, prepare: statements.prepare, transaction, close };
 }
 
 /** BEGIN IMMEDIATE, retried on a timer while another connection (another process) holds the write lock. */
@@ -126,19 +135,27 @@ function connectPostgres(url: string, options: ConnectOptions): Db {
     const tx = kysely.transaction();
     return (mode === 'read' ? tx.setIsolationLevel('repeatable read') : tx).execute(work);
   };
-  return { kysely, dialect: 'postgres', transaction, close: () => kysely.destroy() };
+  const prepare = () => {
+    throw new Error('prepare: prepared statements are a SQLite path');
+  };
+  return { kysely, dialect: 'postgres', prepare, transaction, close: () => kysely.destroy() };
 }
 
 /**
  * Kysely's SQLite driver prepares every statement anew; compiling SQL once per distinct string is
- * measurably faster on hot paths. Bounded, because `IN (...)` lists of many lengths make many strings.
+ * measurably faster on hot paths. Bounded, because `IN (...)` lists of many lengths make many strings;
+ * least recently used first out, so the hot statements stay.
  */
 function withStatementCache(raw: SQLite.Database, max = 500) {
   const cache = new Map<string, SQLite.Statement>();
   return {
     prepare(sql: string) {
       let stmt = cache.get(sql);
-      if (stmt) return stmt;
+      if (stmt) {
+        cache.delete(sql);
+        cache.set(sql, stmt);
+        return stmt;
+      }
       if (cache.size >= max) cache.delete(cache.keys().next().value as string);
       stmt = raw.prepare(sql);
       cache.set(sql, stmt);

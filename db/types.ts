@@ -1,4 +1,5 @@
 import type { Generated, Selectable } from 'kysely';
+import type { LifecycleStage, RunStatus } from './entities.js';
 
 /**
  * The Kysely view of trackline's tables. Times and steps are epoch-ms / int64 numbers (< 2^53);
@@ -8,7 +9,7 @@ export interface ExperimentsTable {
   id: Generated<number>;
   name: string;
   artifact_location: string;
-  lifecycle_stage: LifecycleStageValue;
+  lifecycle_stage: LifecycleStage;
   creation_time: number;
   last_update_time: number;
 }
@@ -23,12 +24,12 @@ export interface RunsTable {
   id: string;
   experiment_id: number;
   name: string;
-  status: RunStatusValue;
+  status: RunStatus;
   user_id: string;
   start_time: number;
   end_time: number | null;
   deleted_time: number | null;
-  lifecycle_stage: LifecycleStageValue;
+  lifecycle_stage: LifecycleStage;
   artifact_uri: string;
   parent_run_id: string | null;
   /** seq of the run's last committed metric write (0: none yet) */
@@ -89,8 +90,72 @@ export interface MetricBucketsTable {
   last_is_nan: number;
 }
 
-export type LifecycleStageValue = 'active' | 'deleted';
-export type RunStatusValue = 'RUNNING' | 'SCHEDULED' | 'FINISHED' | 'FAILED' | 'KILLED';
+// Migration 0002: MLflow's run inputs (datasets), MLflow 3 logged models and run outputs.
+
+export interface DatasetsTable {
+  id: string;
+  experiment_id: number;
+  name: string;
+  digest: string;
+  source_type: string;
+  source: string;
+  schema: string | null;
+  profile: string | null;
+}
+
+export interface RunInputsTable {
+  id: string;
+  run_id: string;
+  /** 'DATASET' or 'MODEL' */
+  source_type: string;
+  source_id: string;
+  /** insertion order, so a run's inputs come back in the order they were logged */
+  created_order: number;
+}
+
+export interface InputTagsTable {
+  input_id: string;
+  key: string;
+  value: string;
+}
+
+export interface LoggedModelsTable {
+  id: string;
+  experiment_id: number;
+  name: string;
+  artifact_uri: string;
+  status: string;
+  status_message: string | null;
+  model_type: string;
+  source_run_id: string | null;
+  lifecycle_stage: string;
+  creation_time: number;
+  last_updated_time: number;
+}
+
+export interface ModelKeyValueTable {
+  model_id: string;
+  key: string;
+  value: string;
+}
+
+export interface LoggedModelMetricsTable {
+  model_id: string;
+  run_id: string;
+  key: string;
+  step: number;
+  timestamp: number;
+  is_nan: number;
+  value: number;
+  dataset_name: string;
+  dataset_digest: string;
+}
+
+export interface RunOutputsTable {
+  run_id: string;
+  model_id: string;
+  step: number;
+}
 
 export interface Database {
   experiments: ExperimentsTable;
@@ -101,6 +166,14 @@ export interface Database {
   metrics: MetricsTable;
   latest_metrics: LatestMetricsTable;
   metric_buckets: MetricBucketsTable;
+  datasets: DatasetsTable;
+  run_inputs: RunInputsTable;
+  input_tags: InputTagsTable;
+  logged_models: LoggedModelsTable;
+  logged_model_params: ModelKeyValueTable;
+  logged_model_tags: ModelKeyValueTable;
+  logged_model_metrics: LoggedModelMetricsTable;
+  run_outputs: RunOutputsTable;
 }
 
 export type ExperimentRow = Selectable<ExperimentsTable>;

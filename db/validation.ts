@@ -1,3 +1,4 @@
+import type { KeyValue } from './entities.js';
 import { invalid, overLimit } from './errors.js';
 
 /** MLflow's limits (mlflow-reference.md 3.3), shared by GraphQL and the REST API. */
@@ -94,6 +95,29 @@ export function checkExperimentName(name: unknown, field = 'name'): string {
 const RUN_ID = /^[a-zA-Z0-9][\w-]{0,255}$/;
 export function isRunIdShape(id: string): boolean {
   return RUN_ID.test(id);
+}
+
+/** Experiment ids are decimal strings of integers ("0" is Default); anything else names no experiment. */
+const EXPERIMENT_ID = /^\d{1,15}$/;
+export function isExperimentIdShape(id: unknown): id is string {
+  return typeof id === 'string' && EXPERIMENT_ID.test(id);
+}
+
+/** The ids of a list that can name an experiment, as numbers (the others name none). */
+export function experimentIdNumbers(ids: readonly string[]): number[] {
+  return ids.filter(isExperimentIdShape).map(Number);
+}
+
+/** A list of tags as a request gives it: each key checked, each value a string within its limit. */
+export function checkTagList(list: readonly KeyValue[], field: string, policy: LongValuePolicy): KeyValue[] {
+  if (!Array.isArray(list)) throw invalid(`${field}: a list is required`, field);
+  return list.map((t, i) => {
+    const at = `${field}[${i}]`;
+    if (t === null || typeof t !== 'object') throw invalid(`${at}: an object is required`, at);
+    const key = checkKey(t.key, `${at}.key`);
+    const value = checkValueLength(checkString(t.value, `${at}.value`), LIMITS.tagValueLength, `${at}.value`, policy);
+    return { key, value };
+  });
 }
 
 /** Artifact names starting with this are uploads in progress (the artifact store's temp files): reserved. */

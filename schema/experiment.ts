@@ -50,7 +50,7 @@ ExperimentRef.implement({
       args: searchArgs,
       extensions: PAGED,
       resolve: async (e, args, ctx) =>
-        toConnection(await ctx.store.searchRuns({ experimentIds: [e.id], ...toSearch(args) })),
+        toConnection(await ctx.store.runs.search({ experimentIds: [e.id], ...toSearch(args) })),
     }),
   }),
 });
@@ -61,7 +61,7 @@ builder.queryFields((t) => ({
     args: searchArgs,
     extensions: PAGED,
     resolve: async (_root, args, ctx) =>
-      toConnection(await ctx.store.searchExperiments(toSearch(args))),
+      toConnection(await ctx.store.experiments.search(toSearch(args))),
   }),
   experiment: t.field({
     type: ExperimentRef,
@@ -69,8 +69,8 @@ builder.queryFields((t) => ({
     description: 'An experiment by id or by name (active or deleted).',
     args: { id: t.arg.id(), name: t.arg.string() },
     resolve: async (_root, args, ctx) => {
-      if (args.id != null) return (await ctx.store.getExperiment(String(args.id))) ?? null;
-      if (args.name != null) return (await ctx.store.getExperimentByName(args.name)) ?? null;
+      if (args.id != null) return (await ctx.store.experiments.get(String(args.id))) ?? null;
+      if (args.name != null) return (await ctx.store.experiments.getByName(args.name)) ?? null;
       return null;
     },
   }),
@@ -81,32 +81,32 @@ builder.mutationFields((t) => ({
     type: ExperimentRef,
     args: { name: t.arg.string({ required: true }), artifactLocation: t.arg.string(), tags: t.arg({ type: [TagInput] }) },
     resolve: (_root, args, ctx) =>
-      ctx.store.createExperiment({ name: args.name, artifactLocation: args.artifactLocation ?? undefined, tags: args.tags ?? [] }),
+      ctx.store.experiments.create({ name: args.name, artifactLocation: args.artifactLocation ?? undefined, tags: args.tags ?? [] }),
   }),
   renameExperiment: t.field({
     type: ExperimentRef,
     args: { id: t.arg.id({ required: true }), name: t.arg.string({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.store.renameExperiment(String(args.id), args.name),
+    resolve: (_root, args, ctx) => ctx.store.experiments.rename(String(args.id), args.name),
   }),
   deleteExperiment: t.field({
     type: ExperimentRef,
     description: 'Soft delete; cascades to its runs. Deleting a deleted experiment is a no-op.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.store.deleteExperiment(String(args.id), 'ok'),
+    resolve: (_root, args, ctx) => ctx.store.experiments.delete(String(args.id), 'ok'),
   }),
   restoreExperiment: t.field({
     type: ExperimentRef,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.store.restoreExperiment(String(args.id), 'ok'),
+    resolve: (_root, args, ctx) => ctx.store.experiments.restore(String(args.id), 'ok'),
   }),
   setExperimentTag: t.field({
     type: ExperimentRef,
     args: { id: t.arg.id({ required: true }), key: t.arg.string({ required: true }), value: t.arg.string({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.store.setExperimentTag(String(args.id), args.key, args.value),
+    resolve: (_root, args, ctx) => ctx.store.experiments.setTag(String(args.id), args.key, args.value),
   }),
   deleteExperimentTag: t.field({
     type: ExperimentRef,
     args: { id: t.arg.id({ required: true }), key: t.arg.string({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.store.deleteExperimentTag(String(args.id), args.key),
+    resolve: (_root, args, ctx) => ctx.store.experiments.deleteTag(String(args.id), args.key),
   }),
 }));

@@ -10,7 +10,9 @@ import './logged-model.js';
 import './run-bulk.js';
 import './run-inputs.js';
 import './run-window.js';
-import './subscriptions.js';
+import './metric-events.js';
+import './run-events.js';
+import './experiment-events.js';
 
 /** The schema, with every list field charging what it returns to the operation's budget. */
 export const schema = withListBudgets(builder.toSchema());

@@ -21,26 +21,26 @@ export class Loaders {
   readonly metricKeys: DataLoader<string, string[]>;
 
   constructor(store: TrackingStore) {
-    this.run = new DataLoader(async (ids) => byId(ids, await store.runsByIds(ids), (r) => r.id));
-    this.experiment = new DataLoader(async (ids) => byId(ids, await store.experimentsByIds(ids), (e) => e.id));
-    this.params = new DataLoader(async (ids) => grouped(ids, await store.paramsOf(ids), (p) => p.runId, strip));
-    this.tags = new DataLoader(async (ids) => grouped(ids, await store.tagsOf(ids), (t) => t.runId, strip));
+    this.run = new DataLoader(async (ids) => byId(ids, await store.runs.byIds(ids), (r) => r.id));
+    this.experiment = new DataLoader(async (ids) => byId(ids, await store.experiments.byIds(ids), (e) => e.id));
+    this.params = new DataLoader(async (ids) => grouped(ids, await store.runs.paramsOf(ids), (p) => p.runId, strip));
+    this.tags = new DataLoader(async (ids) => grouped(ids, await store.runs.tagsOf(ids), (t) => t.runId, strip));
     this.latestMetrics = new DataLoader(async (ids) =>
-      grouped(ids, await store.latestMetricsOf(ids), (m) => m.runId, ({ runId, ...m }) => m),
+      grouped(ids, await store.runs.latestMetricsOf(ids), (m) => m.runId, ({ runId, ...m }) => m),
     );
-    this.children = new DataLoader(async (ids) => grouped(ids, await store.childrenOf(ids), (r) => r.parentRunId ?? '', (r) => r));
+    this.children = new DataLoader(async (ids) => grouped(ids, await store.runs.childrenOf(ids), (r) => r.parentRunId ?? '', (r) => r));
     this.experimentTags = new DataLoader(async (ids) =>
-      grouped(ids, await store.experimentTagsOf(ids), (t) => t.experimentId, ({ key, value }) => ({ key, value })),
+      grouped(ids, await store.experiments.tagsOf(ids), (t) => t.experimentId, ({ key, value }) => ({ key, value })),
     );
     this.experimentStats = new DataLoader(async (ids) => {
-      const stats = await store.experimentRunStats(ids);
+      const stats = await store.experiments.runStats(ids);
       return ids.map((id) => stats.get(id) ?? { runCount: 0, lastRunStartTime: null });
     });
     this.paramKeys = new DataLoader(async (ids) =>
-      grouped(ids, await store.experimentKeys('params', ids), (k) => k.experimentId, (k) => k.key),
+      grouped(ids, await store.experiments.keysOf('params', ids), (k) => k.experimentId, (k) => k.key),
     );
     this.metricKeys = new DataLoader(async (ids) =>
-      grouped(ids, await store.experimentKeys('metrics', ids), (k) => k.experimentId, (k) => k.key),
+      grouped(ids, await store.experiments.keysOf('metrics', ids), (k) => k.experimentId, (k) => k.key),
     );
   }
 

@@ -70,7 +70,7 @@ function loggedModelsLoader(ctx: Context): DataLoader<string, LoggedModelDetails
   if (!loader) {
     loader = new DataLoader(
       async (runIds) => {
-        const rows = await ctx.store.loggedModelsOfRuns(runIds);
+        const rows = await ctx.store.models.ofRuns(runIds);
         return runIds.map((id) => rows.filter((r) => r.runId === id).map((r) => r.model));
       },
       { cache: false },
@@ -94,6 +94,6 @@ builder.queryField('loggedModel', (t) =>
     type: LoggedModelRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: async (_root, args, ctx) => (await ctx.store.getLoggedModel(String(args.id))) ?? null,
+    resolve: async (_root, args, ctx) => (await ctx.store.models.get(String(args.id))) ?? null,
   }),
 );

@@ -1,9 +1,16 @@
-import { type HistoryWindow, MAX_HISTORY_RUNS, MAX_POINTS_LIMIT, type MetricPoint, type SeriesPoint } from '../db/store/index.js';
+import {
+  type HistoryWindow,
+  MAX_HISTORY_RUNS,
+  MAX_POINTS_LIMIT,
+  type MetricPoint,
+  type SeriesPoint,
+  decodePointCursor,
+  encodePointCursor,
+} from '../db/store/index.js';
 import { builder } from './builder.js';
 import { PageInfoRef, checkFirst } from './common.js';
 import { INHERITED, sized } from './limits.js';
 import { MetricSeriesRef } from './refs.js';
-import { decodePointCursor, encodePointCursor } from '../db/store/point-cursor.js';
 
 export const MetricRef = builder.objectRef<MetricPoint>('Metric').implement({
   fields: (t) => ({
@@ -93,7 +100,7 @@ builder.queryFields((t) => ({
     args: { runId: t.arg.id({ required: true }), key: t.arg.string({ required: true }), ...historyArgs },
     extensions: HISTORY,
     resolve: async (_root, args, ctx) => {
-      const [series] = await ctx.store.metricHistory([String(args.runId)], args.key, checkHistoryArgs(args));
+      const [series] = await ctx.store.history.series([String(args.runId)], args.key, checkHistoryArgs(args));
       return series as NonNullable<typeof series>;
     },
   }),
@@ -102,7 +109,7 @@ builder.queryFields((t) => ({
     description: `metricHistory for many runs at once (at most ${MAX_HISTORY_RUNS}), from one snapshot.`,
     args: { runIds: t.arg.idList({ required: true }), key: t.arg.string({ required: true }), ...historyArgs },
     extensions: sized({ items: (args) => (Array.isArray(args.runIds) ? args.runIds.length : 0), childItems: seriesPoints }),
-    resolve: (_root, args, ctx) => ctx.store.metricHistory(args.runIds.map(String), args.key, checkHistoryArgs(args)),
+    resolve: (_root, args, ctx) => ctx.store.history.series(args.runIds.map(String), args.key, checkHistoryArgs(args)),
   }),
   metricPoints: t.field({
     type: MetricPointConnectionRef,
@@ -117,7 +124,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const first = checkFirst(args.first, 25_000, 10_000);
       const after = args.after == null ? undefined : decodePointCursor(args.after);
-      const page = await ctx.store.metricPoints(String(args.runId), args.key, first, after);
+      const page = await ctx.store.history.points(String(args.runId), args.key, first, after);
       const edges = page.points.map((p) => ({
         cursor: encodePointCursor(p),
         node: { key: args.key, step: p.step, timestamp: p.timestamp, value: p.isNan ? Number.NaN : p.value, min: null, max: null, count: null },

@@ -12,20 +12,20 @@ builder.mutationFields((t) => ({
     extensions: BY_IDS,
     description: 'Soft-deletes every run (at most 1,000) in one transaction; deleted ones stay deleted. An unknown id changes nothing.',
     args: { ids: t.arg.idList({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.store.deleteRuns(args.ids.map(String)),
+    resolve: (_root, args, ctx) => ctx.store.runs.deleteMany(args.ids.map(String)),
   }),
   restoreRuns: t.field({
     type: [RunRef],
     extensions: BY_IDS,
     description: 'Restores every run (at most 1,000) in one transaction. An unknown id changes nothing.',
     args: { ids: t.arg.idList({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.store.restoreRuns(args.ids.map(String)),
+    resolve: (_root, args, ctx) => ctx.store.runs.restoreMany(args.ids.map(String)),
   }),
   setRunsTags: t.field({
     type: [RunRef],
     extensions: BY_IDS,
     description: 'Sets the tags on every run (at most 1,000, all active) in one transaction.',
     args: { ids: t.arg.idList({ required: true }), tags: t.arg({ type: [TagInput], required: true }) },
-    resolve: (_root, args, ctx) => ctx.store.setRunsTags(args.ids.map(String), args.tags),
+    resolve: (_root, args, ctx) => ctx.store.runs.setTagsOfMany(args.ids.map(String), args.tags),
   }),
 }));

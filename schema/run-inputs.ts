@@ -47,7 +47,7 @@ function inputsLoader(ctx: Context): DataLoader<string, RunInputs> {
   if (!loader) {
     loader = new DataLoader(
       async (runIds) => {
-        const map = await ctx.store.inputsOf(runIds);
+        const map = await ctx.store.inputs.of(runIds);
         return runIds.map((id) => map.get(id) ?? { datasetInputs: [], modelInputs: [] });
       },
       { cache: false },

@@ -91,10 +91,10 @@ builder.queryFields((t) => ({
         offset: checkOffset(args.offset),
       };
       if (!args.nested && args.parentRunId == null) {
-        const page = await ctx.store.searchRuns(base);
+        const page = await ctx.store.runs.search(base);
         return { offset: base.offset, rows: page.items.map((run) => ({ run, childCount: null })), totalCount: page.totalCount };
       }
-      const page = await ctx.store.searchRunTree({ ...base, parentRunId: args.parentRunId == null ? null : String(args.parentRunId) });
+      const page = await ctx.store.runs.searchTree({ ...base, parentRunId: args.parentRunId == null ? null : String(args.parentRunId) });
       const counts = await page.childCounts();
       return {
         offset: base.offset,
@@ -110,7 +110,7 @@ builder.queryFields((t) => ({
     args: { ...scopeArgs, keys: t.arg.stringList({ required: true }) },
     resolve: (_root, args, ctx) => {
       if (args.keys.length > 1000) throw invalid(`keys: at most 1000 keys, got ${args.keys.length}`, 'keys');
-      return ctx.store.metricRanges({
+      return ctx.store.runs.metricRanges({
         experimentIds: args.experimentIds.map(String),
         filter: args.filter,
         view: args.view ?? 'ACTIVE_ONLY',

@@ -1,4 +1,4 @@
-import { SYSTEM_TAGS } from '../db/store/system-tags.js';
+import { RUN_STATUSES, SYSTEM_TAGS } from '../db/store/index.js';
 import { builder } from './builder.js';
 import {
   LifecycleStage,
@@ -17,7 +17,7 @@ import { PAGED, UNBOUNDED } from './limits.js';
 import { ExperimentRef, MetricSeriesRef, RunConnectionRef, RunRef } from './refs.js';
 
 export const RunStatus = builder.enumType('RunStatus', {
-  values: ['RUNNING', 'SCHEDULED', 'FINISHED', 'FAILED', 'KILLED'] as const,
+  values: RUN_STATUSES,
 });
 
 const ArtifactEntryRef = builder
@@ -79,7 +79,7 @@ RunRef.implement({
       args: { key: t.arg.string({ required: true }), ...historyArgs },
       extensions: HISTORY,
       resolve: async (run, args, ctx) => {
-        const [series] = await ctx.store.metricHistory([run.id], args.key, checkHistoryArgs(args));
+        const [series] = await ctx.store.history.series([run.id], args.key, checkHistoryArgs(args));
         return series as NonNullable<typeof series>;
       },
     }),
@@ -105,7 +105,7 @@ builder.queryFields((t) => ({
     args: { experimentIds: t.arg.idList({ required: true }), ...searchArgs },
     extensions: PAGED,
     resolve: async (_root, args, ctx) =>
-      toConnection(await ctx.store.searchRuns({ experimentIds: args.experimentIds.map(String), ...toSearch(args) })),
+      toConnection(await ctx.store.runs.search({ experimentIds: args.experimentIds.map(String), ...toSearch(args) })),
   }),
 }));
 
@@ -120,7 +120,7 @@ builder.mutationFields((t) => ({
       parentRunId: t.arg.id(),
     },
     resolve: (_root, args, ctx) =>
-      ctx.store.createRun({
+      ctx.store.runs.create({
         experimentId: String(args.experimentId),
         name: args.name,
         startTime: args.startTime,
@@ -132,24 +132,24 @@ builder.mutationFields((t) => ({
     type: RunRef,
     args: { id: t.arg.id({ required: true }), status: t.arg({ type: RunStatus }), endTime: t.arg({ type: 'Long' }), name: t.arg.string() },
     resolve: (_root, args, ctx) =>
-      ctx.store.updateRun(String(args.id), { status: args.status, endTime: args.endTime, name: args.name }),
+      ctx.store.runs.update(String(args.id), { status: args.status, endTime: args.endTime, name: args.name }),
   }),
   deleteRun: t.field({
     type: RunRef,
     description: 'Soft delete; deleting a deleted run is a no-op.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.store.deleteRun(String(args.id)),
+    resolve: (_root, args, ctx) => ctx.store.runs.delete(String(args.id)),
   }),
   restoreRun: t.field({
     type: RunRef,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.store.restoreRun(String(args.id)),
+    resolve: (_root, args, ctx) => ctx.store.runs.restore(String(args.id)),
   }),
   logParam: t.field({
     type: RunRef,
     description: 'Params are immutable: logging the same value again is a no-op, another value is INVALID_ARGUMENT.',
     args: { runId: t.arg.id({ required: true }), key: t.arg.string({ required: true }), value: t.arg.string({ required: true }) },
-    resolve: async (_root, args, ctx) => (await ctx.store.logParam(String(args.runId), args.key, args.value)).run,
+    resolve: async (_root, args, ctx) => (await ctx.store.log.param(String(args.runId), args.key, args.value)).run,
   }),
   logMetric: t.field({
     type: RunRef,
@@ -161,7 +161,7 @@ builder.mutationFields((t) => ({
       timestamp: t.arg({ type: 'Long' }),
     },
     resolve: async (_root, args, ctx) =>
-      (await ctx.store.logMetric(String(args.runId), { key: args.key, value: args.value, step: args.step, timestamp: args.timestamp })).run,
+      (await ctx.store.log.metric(String(args.runId), { key: args.key, value: args.value, step: args.step, timestamp: args.timestamp })).run,
   }),
   logBatch: t.field({
     type: RunRef,
@@ -173,16 +173,16 @@ builder.mutationFields((t) => ({
       tags: t.arg({ type: [TagInput] }),
     },
     resolve: async (_root, args, ctx) =>
-      (await ctx.store.logBatch(String(args.runId), { metrics: args.metrics ?? [], params: args.params ?? [], tags: args.tags ?? [] })).run,
+      (await ctx.store.log.batch(String(args.runId), { metrics: args.metrics ?? [], params: args.params ?? [], tags: args.tags ?? [] })).run,
   }),
   setTag: t.field({
     type: RunRef,
     args: { runId: t.arg.id({ required: true }), key: t.arg.string({ required: true }), value: t.arg.string({ required: true }) },
-    resolve: async (_root, args, ctx) => (await ctx.store.setTag(String(args.runId), args.key, args.value)).run,
+    resolve: async (_root, args, ctx) => (await ctx.store.log.tag(String(args.runId), args.key, args.value)).run,
   }),
   deleteTag: t.field({
     type: RunRef,
     args: { runId: t.arg.id({ required: true }), key: t.arg.string({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.store.deleteTag(String(args.runId), args.key),
+    resolve: (_root, args, ctx) => ctx.store.log.deleteTag(String(args.runId), args.key),
   }),
 }));

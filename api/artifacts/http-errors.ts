@@ -1,19 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { RETRY_AFTER_SECONDS, type StoreErrorCode, expectedError } from '../../db/errors.js';
+import { RETRY_AFTER_SECONDS, expectedError } from '../../db/errors.js';
+import { STORE_ERROR_HTTP } from '../error-status.js';
 import { sendJson } from '../http.js';
 import { ArtifactTooLargeError } from './store.js';
-
-/** design.md section 4's error table, for JSON `{error_code, message}` bodies. */
-const STATUS: Record<StoreErrorCode, [number, string]> = {
-  NOT_FOUND: [404, 'RESOURCE_DOES_NOT_EXIST'],
-  INVALID_ARGUMENT: [400, 'INVALID_PARAMETER_VALUE'],
-  ALREADY_EXISTS: [400, 'RESOURCE_ALREADY_EXISTS'],
-  FAILED_PRECONDITION: [400, 'INVALID_PARAMETER_VALUE'],
-  RESYNC_REQUIRED: [400, 'INVALID_PARAMETER_VALUE'],
-  UNAUTHENTICATED: [401, 'UNAUTHENTICATED'],
-  PERMISSION_DENIED: [403, 'PERMISSION_DENIED'],
-  UNAVAILABLE: [503, 'TEMPORARILY_UNAVAILABLE'],
-};
 
 /**
  * Answers an artifact request that failed. Expected failures get their status and a JSON body; a
@@ -33,7 +22,7 @@ export function sendArtifactError(req: IncomingMessage, res: ServerResponse, err
   }
   const expected = expectedError(error);
   if (expected) {
-    const [status, code] = STATUS[expected.code];
+    const { status, errorCode: code } = STORE_ERROR_HTTP[expected.code];
     const retry: Record<string, string> = expected.code === 'UNAVAILABLE' ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {};
     return sendJson(res, status, { error_code: code, message: expected.message }, { ...close, ...retry });
   }

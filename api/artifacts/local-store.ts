@@ -5,7 +5,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { StoreError, failedPrecondition, invalid, notFound } from '../../db/errors.js';
-import { RESERVED_ARTIFACT_PREFIX } from '../../db/validation.js';
+import { RESERVED_ARTIFACT_PREFIX } from '../../db/store/index.js';
 import { canonicalArtifactPath, joinKey } from './paths.js';
 import { type ArtifactFile, type ArtifactStat, type ArtifactStore, ArtifactTooLargeError } from './store.js';
 

@@ -1,10 +1,9 @@
+import type { RouteDeps } from '../deps.js';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { notFound } from '../../db/errors.js';
-import type { ServerDeps } from '../../schema/context.js';
 import type { ServerConfig } from '../config.js';
-import { sendJson } from '../http.js';
-import type { Route } from '../server.js';
+import { sendJson, type Route } from '../http.js';
 import { contentDisposition, servedType } from './content-types.js';
 import { sendArtifactError } from './http-errors.js';
 import { parseRange } from './range.js';
@@ -12,7 +11,6 @@ import { type ArtifactTarget, parseArtifactTarget } from './request-target.js';
 import type { RunArtifacts, RunFile } from './run-artifacts.js';
 import { type ArtifactStat, ArtifactTooLargeError } from './store.js';
 
-export type ArtifactRouteDeps = ServerDeps & { artifacts: RunArtifacts };
 
 /**
  * trackline's own artifact routes, the contract the SDK and the dashboard use:
@@ -25,7 +23,7 @@ export type ArtifactRouteDeps = ServerDeps & { artifacts: RunArtifacts };
  * `{error_code, message}`: 400 bad path / deleted run / run stored outside trackline, 404 unknown run or
  * file, 413 over --max-upload. Folders are listed through GraphQL (Run.artifacts).
  */
-export function createArtifactRoutes(deps: ArtifactRouteDeps, config: ServerConfig): Route[] {
+export function createArtifactRoutes(deps: RouteDeps, config: ServerConfig): Route[] {
   const { artifacts } = deps;
   const handlers: Record<string, (req: IncomingMessage, res: ServerResponse, target: ArtifactTarget) => Promise<void>> = {
     GET: (req, res, target) => serveFile(artifacts, req, res, target),

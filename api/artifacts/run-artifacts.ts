@@ -1,7 +1,6 @@
 import type { Readable } from 'node:stream';
 import { failedPrecondition, invalid, notFound } from '../../db/errors.js';
-import type { Run, TrackingStore } from '../../db/store/index.js';
-import { isRunIdShape } from '../../db/validation.js';
+import { type Run, type TrackingStore, isRunIdShape } from '../../db/store/index.js';
 import type { ArtifactEntry, ArtifactLister } from '../../schema/artifacts.js';
 import { runArtifactPrefix } from './keys.js';
 import { LocalArtifactStore } from './local-store.js';
@@ -33,7 +32,7 @@ export class RunArtifacts implements ArtifactLister {
   async locate(runId: string, path: string, access: 'read' | 'write'): Promise<RunFile> {
     if (!isRunIdShape(runId)) throw invalid(`runId: ${JSON.stringify(runId)} is not a valid run id`, 'runId');
     const canonical = canonicalArtifactPath(path, 'path');
-    const run = await this.tracking.getRun(runId);
+    const run = await this.tracking.runs.get(runId);
     if (!run) throw notFound(`runId: no run with id=${runId} exists`, 'runId');
     if (access === 'write' && run.lifecycleStage !== 'active') {
       throw failedPrecondition(`runId: the run ${runId} must be in the 'active' state to change its artifacts; it is deleted`, 'runId');
@@ -44,7 +43,7 @@ export class RunArtifacts implements ArtifactLister {
   async put(runId: string, path: string, body: Readable, maxBytes: number): Promise<{ file: RunFile; stat: ArtifactStat }> {
     const file = await this.locate(runId, path, 'write');
     const stat = await this.files.put(file.key, body, { maxBytes, name: file.path });
-    await this.tracking.notifyArtifactsChanged(runId);
+    await this.tracking.runs.notifyArtifactsChanged(runId);
     return { file, stat };
   }
 
@@ -52,7 +51,7 @@ export class RunArtifacts implements ArtifactLister {
   async delete(runId: string, path: string): Promise<RunFile> {
     const file = await this.locate(runId, path, 'write');
     if (!(await this.files.delete(file.key))) throw notFound(`path: run ${runId} has no artifact at ${JSON.stringify(file.path)}`, 'path');
-    await this.tracking.notifyArtifactsChanged(runId);
+    await this.tracking.runs.notifyArtifactsChanged(runId);
     return file;
   }
 

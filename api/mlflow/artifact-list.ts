@@ -1,7 +1,8 @@
 import { StoreError } from '../../db/errors.js';
 import { loggedModelPrefix, runArtifactPrefix } from '../artifacts/keys.js';
 import { canonicalArtifactPath, joinKey, relativeKey } from '../artifacts/paths.js';
-import { artifactStoreOf, invalidPath } from './artifact-owners.js';
+import type { ArtifactStore } from '../artifacts/store.js';
+import { invalidPath } from './artifact-owners.js';
 import { mlflowError } from './errors.js';
 import type { Call, Endpoint } from './router.js';
 
@@ -9,14 +10,14 @@ import type { Call, Endpoint } from './router.js';
  * GET artifacts/list (mlflow-reference.md 2.3): one folder of a run's artifacts, with run-relative
  * paths (`model/MLmodel`), `root_uri` the run's artifact URI. A missing folder lists no files.
  */
-export function artifactListEndpoints(getFiles: ReturnType<typeof artifactStoreOf>): Endpoint[] {
+export function artifactListEndpoints(artifacts: ArtifactStore): Endpoint[] {
   const list = async ({ fields, store }: Call) => {
     const runId = fields.runId();
     const folder = canonicalFolder(fields.string('path') ?? '');
-    const run = await store.getRun(runId);
+    const run = await store.runs.get(runId);
     if (!run) throw mlflowError('RESOURCE_DOES_NOT_EXIST', `Run with id=${runId} not found`);
     const prefix = runArtifactPrefix(run);
-    const files = await (await getFiles()).list(joinKey(prefix, folder));
+    const files = await artifacts.list(joinKey(prefix, folder));
     return {
       root_uri: run.artifactUri,
       ...(files.length && {
@@ -28,12 +29,12 @@ export function artifactListEndpoints(getFiles: ReturnType<typeof artifactStoreO
   const listModel = async ({ fields, store, params }: Call) => {
     const id = params.model_id as string;
     const folder = canonicalFolder(fields.string('artifact_directory_path') ?? '');
-    const model = await store.getLoggedModel(id);
+    const model = await store.models.get(id);
     if (!model) throw mlflowError('RESOURCE_DOES_NOT_EXIST', `Logged model with ID '${id}' not found.`);
-    const experiment = await store.getExperiment(model.experimentId);
+    const experiment = await store.experiments.get(model.experimentId);
     if (!experiment) throw mlflowError('RESOURCE_DOES_NOT_EXIST', `No Experiment with id=${model.experimentId} exists`);
     const prefix = loggedModelPrefix(experiment.artifactLocation, model.id);
-    const files = await (await getFiles()).list(joinKey(prefix, folder));
+    const files = await artifacts.list(joinKey(prefix, folder));
     return {
       root_uri: model.artifactUri,
       ...(files.length && {

@@ -2,11 +2,6 @@ import { StoreError, failedPrecondition, notFound } from '../../db/errors.js';
 import type { TrackingStore } from '../../db/store/index.js';
 import { type KeyOwner, keyOwners, loggedModelPrefix, runArtifactPrefix } from '../artifacts/keys.js';
 import { artifactPathFromUrl } from '../artifacts/paths.js';
-import { LocalArtifactStore } from '../artifacts/local-store.js';
-import { RunArtifacts } from '../artifacts/run-artifacts.js';
-import type { ArtifactStore } from '../artifacts/store.js';
-import type { ServerDeps } from '../../schema/context.js';
-import type { ServerConfig } from '../config.js';
 import { MlflowError } from './errors.js';
 
 /**
@@ -41,16 +36,16 @@ export function keyFromUrl(encoded: string, allowEmpty: boolean): string {
 export async function ownerOf(store: TrackingStore, key: string, access: 'read' | 'write'): Promise<OwnedKey | undefined> {
   for (const owner of keyOwners(key)) {
     if (owner.kind === 'run') {
-      const run = await store.getRun(owner.runId);
+      const run = await store.runs.get(owner.runId);
       if (!run || !prefixMatches(() => runArtifactPrefix(run), owner.prefix)) continue;
       if (access === 'write' && run.lifecycleStage !== 'active') {
         throw failedPrecondition(`path: the run ${run.id} must be in the 'active' state to change its artifacts; it is deleted`, 'path');
       }
       return { key, owner, runId: run.id };
     }
-    const model = await store.getLoggedModel(owner.modelId);
+    const model = await store.models.get(owner.modelId);
     if (!model) continue;
-    const experiment = await store.getExperiment(model.experimentId);
+    const experiment = await store.experiments.get(model.experimentId);
     if (!experiment || !prefixMatches(() => loggedModelPrefix(experiment.artifactLocation, model.id), owner.prefix)) continue;
     return { key, owner };
   }
@@ -76,13 +71,4 @@ function prefixMatches(prefixOf: () => string, prefix: string): boolean {
     // An owner whose artifacts live outside trackline owns no key here.
     return false;
   }
-}
-
-/** The artifact store the server's other routes use, or the local one at --artifacts. */
-export function artifactStoreOf(deps: ServerDeps, config: Pick<ServerConfig, 'artifacts'>): () => Promise<ArtifactStore> {
-  let opened: Promise<ArtifactStore> | undefined;
-  return () => {
-    opened ??= deps.artifacts instanceof RunArtifacts ? Promise.resolve(deps.artifacts.files) : LocalArtifactStore.open(config.artifacts);
-    return opened;
-  };
 }

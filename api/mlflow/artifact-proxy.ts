@@ -1,15 +1,14 @@
+import type { RouteDeps } from '../deps.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 import { notFound } from '../../db/errors.js';
 import type { TrackingStore } from '../../db/store/index.js';
-import type { ServerDeps } from '../../schema/context.js';
 import { contentDisposition, servedType } from '../artifacts/content-types.js';
 import { baseName } from '../artifacts/paths.js';
 import { type ArtifactStore, ArtifactTooLargeError } from '../artifacts/store.js';
 import type { ServerConfig } from '../config.js';
-import { sendJson } from '../http.js';
-import type { Route } from '../server.js';
-import { artifactStoreOf, invalidPath, keyFromUrl, ownerOf, writableOwner } from './artifact-owners.js';
+import { sendJson, type Route } from '../http.js';
+import { invalidPath, keyFromUrl, ownerOf, writableOwner } from './artifact-owners.js';
 import { mlflowError, sendMlflowError } from './errors.js';
 
 /**
@@ -28,8 +27,7 @@ const PREFIXES = ['/api/2.0/mlflow-artifacts', '/ajax-api/2.0/mlflow-artifacts']
 const MPU_MESSAGE =
   'Multipart upload is not supported for the current artifact repository: trackline stores artifacts on its local disk; upload with a single PUT.';
 
-export function createArtifactProxyRoute(deps: ServerDeps, config: ServerConfig): Route {
-  const files = artifactStoreOf(deps, config);
+export function createArtifactProxyRoute(deps: RouteDeps, config: ServerConfig): Route {
   return async (req, res, url) => {
     const prefix = PREFIXES.find((p) => url.pathname === p || url.pathname.startsWith(`${p}/`));
     if (prefix === undefined) return false;
@@ -38,7 +36,7 @@ export function createArtifactProxyRoute(deps: ServerDeps, config: ServerConfig)
       if (!raw.startsWith(`${prefix}/`) || raw.split('/').some((s) => s === '.' || s === '..')) {
         throw invalidPath('the request path must be written without dot segments');
       }
-      await dispatch(req, res, url, raw.slice(prefix.length + 1), { store: deps.store, files: await files(), config });
+      await dispatch(req, res, url, raw.slice(prefix.length + 1), { store: deps.store, files: deps.artifacts.files, config });
     } catch (error) {
       if (error instanceof ArtifactTooLargeError) {
         res.setHeader('connection', 'close');
@@ -108,13 +106,13 @@ async function upload(req: IncomingMessage, res: ServerResponse, key: string, { 
   if (declared !== undefined && Number(declared) > config.maxUploadBytes) throw new ArtifactTooLargeError(config.maxUploadBytes);
   const owned = await writableOwner(store, key);
   await files.put(key, req, { maxBytes: config.maxUploadBytes });
-  if (owned.runId) await store.notifyArtifactsChanged(owned.runId);
+  if (owned.runId) await store.runs.notifyArtifactsChanged(owned.runId);
   sendJson(res, 200, {});
 }
 
 async function remove(res: ServerResponse, key: string, { store, files }: ProxyDeps) {
   const owned = await writableOwner(store, key);
   if (!(await files.delete(key))) throw notFound(`path: no artifact at ${JSON.stringify(key)}`, 'path');
-  if (owned.runId) await store.notifyArtifactsChanged(owned.runId);
+  if (owned.runId) await store.runs.notifyArtifactsChanged(owned.runId);
   sendJson(res, 200, {});
 }

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
-import { RETRY_AFTER_SECONDS, type StoreError, type StoreErrorCode, expectedError } from '../../db/errors.js';
+import { RETRY_AFTER_SECONDS, type StoreError, expectedError } from '../../db/errors.js';
+import { MLFLOW_ERROR_STATUS, type MlflowErrorCode, STORE_ERROR_HTTP } from '../error-status.js';
 
 /** MLflow's error shape: {error_code, message}, with the HTTP status MLflow gives that code. */
 export class MlflowError extends Error {
@@ -15,36 +16,9 @@ export class MlflowError extends Error {
   }
 }
 
-// mlflow-reference.md 3.1 (ERROR_CODE_TO_HTTP_STATUS), for the codes trackline answers with.
-const STATUS: Record<string, number> = {
-  INVALID_PARAMETER_VALUE: 400,
-  RESOURCE_ALREADY_EXISTS: 400,
-  BAD_REQUEST: 400,
-  UNAUTHENTICATED: 401,
-  PERMISSION_DENIED: 403,
-  RESOURCE_DOES_NOT_EXIST: 404,
-  ENDPOINT_NOT_FOUND: 404,
-  INTERNAL_ERROR: 500,
-  NOT_IMPLEMENTED: 501,
-  TEMPORARILY_UNAVAILABLE: 503,
-};
-
-export const mlflowError = (code: keyof typeof STATUS, message: string) => new MlflowError(code, message, STATUS[code] as number);
+export const mlflowError = (code: MlflowErrorCode, message: string) => new MlflowError(code, message, MLFLOW_ERROR_STATUS[code]);
 
 export const invalidValue = (message: string) => mlflowError('INVALID_PARAMETER_VALUE', message);
-
-// design.md section 4: one table maps the store's codes across both APIs. Writing to a deleted
-// experiment or run is INVALID_PARAMETER_VALUE in MLflow, never a 5xx (the client would retry it).
-const FROM_STORE: Record<StoreErrorCode, keyof typeof STATUS> = {
-  NOT_FOUND: 'RESOURCE_DOES_NOT_EXIST',
-  INVALID_ARGUMENT: 'INVALID_PARAMETER_VALUE',
-  ALREADY_EXISTS: 'RESOURCE_ALREADY_EXISTS',
-  FAILED_PRECONDITION: 'INVALID_PARAMETER_VALUE',
-  RESYNC_REQUIRED: 'INVALID_PARAMETER_VALUE',
-  UNAUTHENTICATED: 'UNAUTHENTICATED',
-  PERMISSION_DENIED: 'PERMISSION_DENIED',
-  UNAVAILABLE: 'TEMPORARILY_UNAVAILABLE',
-};
 
 // The store's wording names the field; where MLflow's clients and docs know a sentence, use MLflow's.
 const MLFLOW_WORDING: [RegExp, (...groups: string[]) => string][] = [
@@ -67,7 +41,7 @@ export function fromStoreError(error: StoreError): MlflowError {
       break;
     }
   }
-  return mlflowError(FROM_STORE[error.code], message);
+  return mlflowError(STORE_ERROR_HTTP[error.code].errorCode, message);
 }
 
 /** An HTTP answer as a value: what a read worker sends back, and what the router writes. */

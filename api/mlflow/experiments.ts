@@ -6,7 +6,7 @@ import { experimentJson } from './proto-json.js';
 /** Experiment endpoints (mlflow-reference.md 2.2): thin translations onto the tracking store. */
 
 async function experimentWithTags(store: TrackingStore, experiment: Experiment) {
-  const tags = await store.experimentTagsOf([experiment.id]);
+  const tags = await store.experiments.tagsOf([experiment.id]);
   return experimentJson(experiment, tags);
 }
 
@@ -14,47 +14,47 @@ async function create({ fields, store }: Call) {
   const name = fields.requiredString('name');
   const artifactLocation = fields.string('artifact_location');
   const tags = fields.keyValues('tags');
-  const experiment = await store.createExperiment({ name, artifactLocation: artifactLocation || undefined, tags });
+  const experiment = await store.experiments.create({ name, artifactLocation: artifactLocation || undefined, tags });
   return { experiment_id: experiment.id };
 }
 
 async function get({ fields, store }: Call) {
   const id = fields.requiredString('experiment_id');
-  const experiment = await store.getExperiment(id);
+  const experiment = await store.experiments.get(id);
   if (!experiment) throw mlflowError('RESOURCE_DOES_NOT_EXIST', `No Experiment with id=${id} exists`);
   return { experiment: await experimentWithTags(store, experiment) };
 }
 
 async function getByName({ fields, store }: Call) {
   const name = fields.requiredString('experiment_name');
-  const experiment = await store.getExperimentByName(name);
+  const experiment = await store.experiments.getByName(name);
   if (!experiment) throw mlflowError('RESOURCE_DOES_NOT_EXIST', `Could not find experiment with name '${name}'`);
   return { experiment: await experimentWithTags(store, experiment) };
 }
 
 async function update({ fields, store }: Call) {
-  await store.renameExperiment(fields.requiredString('experiment_id'), fields.requiredString('new_name'));
+  await store.experiments.rename(fields.requiredString('experiment_id'), fields.requiredString('new_name'));
 }
 
 // MLflow answers 404 when deleting a deleted experiment or restoring an active one (design.md 4).
 async function remove({ fields, store }: Call) {
-  await store.deleteExperiment(fields.requiredString('experiment_id'), 'not-found');
+  await store.experiments.delete(fields.requiredString('experiment_id'), 'not-found');
 }
 
 async function restore({ fields, store }: Call) {
-  await store.restoreExperiment(fields.requiredString('experiment_id'), 'not-found');
+  await store.experiments.restore(fields.requiredString('experiment_id'), 'not-found');
 }
 
 async function setTag({ fields, store }: Call) {
-  await store.setExperimentTag(fields.requiredString('experiment_id'), fields.requiredString('key'), fields.string('value') ?? '');
+  await store.experiments.setTag(fields.requiredString('experiment_id'), fields.requiredString('key'), fields.string('value') ?? '');
 }
 
 async function deleteTag({ fields, store }: Call) {
-  await store.deleteExperimentTag(fields.requiredString('experiment_id'), fields.requiredString('key'));
+  await store.experiments.deleteTag(fields.requiredString('experiment_id'), fields.requiredString('key'));
 }
 
 async function searchDatasets({ fields, store }: Call) {
-  const summaries = await store.datasetSummaries(fields.strings('experiment_ids'));
+  const summaries = await store.inputs.datasetSummaries(fields.strings('experiment_ids'));
   return {
     dataset_summaries: summaries.map((s) => ({
       experiment_id: s.experimentId,

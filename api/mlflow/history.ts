@@ -1,6 +1,4 @@
-import { BULK_INTERVAL_MAX_RESULTS } from '../../db/store/metric-sampling.js';
-import type { TrackingStore } from '../../db/store/index.js';
-import { decodePointCursor, encodePointCursor } from '../../db/store/point-cursor.js';
+import { BULK_INTERVAL_MAX_RESULTS, type TrackingStore, decodePointCursor, encodePointCursor } from '../../db/store/index.js';
 import { mlflowError } from './errors.js';
 import { invalidParam } from './fields.js';
 import { metricJson } from './proto-json.js';
@@ -20,12 +18,12 @@ export const HISTORY_MAX_RESULTS = 100_000;
 const BULK_MAX_RUNS = 100;
 
 async function history(store: TrackingStore, runId: string, key: string, limit: number, token: string | undefined) {
-  if (!(await store.getRun(runId))) throw mlflowError('RESOURCE_DOES_NOT_EXIST', `Run with id=${runId} not found`);
+  if (!(await store.runs.get(runId))) throw mlflowError('RESOURCE_DOES_NOT_EXIST', `Run with id=${runId} not found`);
   let after = token ? decodePointCursor(token) : undefined;
   const points: { step: number; timestamp: number; value: number; isNan: number }[] = [];
   for (;;) {
     const want = Math.min(limit - points.length, HISTORY_PAGE);
-    const page = await store.metricPoints(runId, key, want, after);
+    const page = await store.history.points(runId, key, want, after);
     points.push(...page.points);
     const last = page.points.at(-1);
     if (!page.hasNextPage || !last) return { points, next: undefined };
@@ -59,7 +57,7 @@ async function getHistoryBulkInterval({ fields, store }: Call) {
   if (maxResults < 1 || maxResults > BULK_INTERVAL_MAX_RESULTS) {
     throw invalidParam('max_results', maxResults, `max_results must be between 1 and ${BULK_INTERVAL_MAX_RESULTS}.`);
   }
-  const metrics = await store.metricHistoryBulkInterval({
+  const metrics = await store.history.bulkInterval({
     runIds,
     key: fields.requiredString('metric_key'),
     maxResults,

@@ -23,14 +23,14 @@ async function logInputs({ fields, store }: Call) {
     return { dataset: named, tags: input.keyValues('tags', true) };
   });
   const models = fields.objects('models').map((m) => m.requiredString('model_id'));
-  await store.logInputs(runId, datasets, models);
+  await store.inputs.log(runId, datasets, models);
 }
 
 async function logOutputs({ fields, store }: Call) {
   const runId = fields.runId();
   if (!fields.has('models')) throw missing('models');
   const models = fields.objects('models').map((m) => ({ modelId: m.requiredString('model_id'), step: m.int64('step') ?? 0 }));
-  await store.logOutputs(runId, models);
+  await store.models.logOutputs(runId, models);
 }
 
 const MODEL_FIELDS = ['artifact_path', 'flavors', 'utc_time_created', 'run_id'];
@@ -50,7 +50,7 @@ async function logModel({ fields, store }: Call) {
   if (absent.length) throw invalidValue(`Model json is missing mandatory fields: ${JSON.stringify(absent)}`);
   // As MLflow's Model.get_tags_dict: the signature and input example are left out of the tag.
   const { signature: _s, saved_input_example_info: _e, ...record } = model as Record<string, unknown>;
-  await store.recordLoggedModel(runId, record);
+  await store.models.record(runId, record);
 }
 
 export const inputOutputEndpoints: Endpoint[] = [

@@ -1,4 +1,4 @@
-import { LOGGED_MODEL_STATUSES } from '../../db/store/logged-models.js';
+import { LOGGED_MODEL_STATUSES } from '../../db/store/index.js';
 import { mlflowError } from './errors.js';
 import { invalidParam, missing } from './fields.js';
 import { loggedModelJson } from './proto-json.js';
@@ -8,7 +8,7 @@ import { SEARCH_MAX_RESULTS } from './search.js';
 /** MLflow 3 logged models (mlflow-reference.md 2.6): what a 3.x client's log_model calls. */
 
 async function create({ fields, store }: Call) {
-  const model = await store.createLoggedModel(
+  const model = await store.models.create(
     {
       experimentId: fields.requiredString('experiment_id'),
       name: fields.string('name') || undefined,
@@ -24,7 +24,7 @@ async function create({ fields, store }: Call) {
 
 async function modelOr404(call: Call) {
   const id = call.params.model_id as string;
-  const model = await call.store.getLoggedModel(id);
+  const model = await call.store.models.get(id);
   if (!model) throw mlflowError('RESOURCE_DOES_NOT_EXIST', `Logged model with ID '${id}' not found.`);
   return model;
 }
@@ -36,25 +36,25 @@ async function get(call: Call) {
 async function finalize(call: Call) {
   const status = call.fields.enumValue('status', LOGGED_MODEL_STATUSES);
   if (!status) throw missing('status');
-  const model = await call.store.finalizeLoggedModel(call.params.model_id as string, status, call.fields.string('status_message'));
+  const model = await call.store.models.finalize(call.params.model_id as string, status, call.fields.string('status_message'));
   return { model: loggedModelJson(model) };
 }
 
 async function remove(call: Call) {
-  await call.store.deleteLoggedModel(call.params.model_id as string);
+  await call.store.models.delete(call.params.model_id as string);
 }
 
 async function setTags(call: Call) {
-  const model = await call.store.setLoggedModelTags(call.params.model_id as string, call.fields.keyValues('tags'), 'truncate');
+  const model = await call.store.models.setTags(call.params.model_id as string, call.fields.keyValues('tags'), 'truncate');
   return { model: loggedModelJson(model) };
 }
 
 async function deleteTag(call: Call) {
-  await call.store.deleteLoggedModelTag(call.params.model_id as string, call.params.tag_key);
+  await call.store.models.deleteTag(call.params.model_id as string, call.params.tag_key);
 }
 
 async function logParams(call: Call) {
-  await call.store.logLoggedModelParams(call.params.model_id as string, call.fields.keyValues('params'), 'truncate');
+  await call.store.models.logParams(call.params.model_id as string, call.fields.keyValues('params'), 'truncate');
 }
 
 /** Offset page tokens: a model search reads the few models of its experiments and sorts them in memory. */
@@ -67,7 +67,7 @@ async function search({ fields, store }: Call) {
     fieldName: o.requiredString('field_name'),
     ascending: o.raw.ascending === undefined ? true : o.raw.ascending === true || o.raw.ascending === 'true',
   }));
-  const { models, hasMore } = await store.searchLoggedModels({
+  const { models, hasMore } = await store.models.search({
     experimentIds: fields.strings('experiment_ids'),
     filter: fields.string('filter'),
     orderBy,

@@ -1,9 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TrackingStore } from '../../db/store/index.js';
 import type { ServerConfig } from '../config.js';
-import { sendTooLarge } from '../http.js';
+import { sendTooLarge, type Route } from '../http.js';
 import type { ReadPool } from '../reads/pool.js';
-import type { Route } from '../server.js';
 import { type Answer, errorAnswer, jsonAnswer, mlflowError, sendAnswer } from './errors.js';
 import { Fields } from './fields.js';
 import { BodyTooLargeError, type RawFields, bodyFields, queryFields } from './request.js';

@@ -1,16 +1,14 @@
-import type { ServerDeps } from '../../schema/context.js';
+import type { RouteDeps } from '../deps.js';
 import type { ServerConfig } from '../config.js';
-import { sendText } from '../http.js';
+import { sendText, type Route } from '../http.js';
 import type { ReadPool } from '../reads/pool.js';
-import type { Route } from '../server.js';
 import { artifactListEndpoints } from './artifact-list.js';
-import { artifactStoreOf } from './artifact-owners.js';
 import { createArtifactProxyRoute } from './artifact-proxy.js';
 import { experimentEndpoints } from './experiments.js';
 import { ajaxOnlyHistoryEndpoints, historyEndpoints } from './history.js';
 import { inputOutputEndpoints } from './inputs-outputs.js';
 import { loggedModelEndpoints } from './logged-models.js';
-import { loggingEndpoints } from './logging.js';
+import { runLogEndpoints } from './run-log.js';
 import { EndpointTable, mlflowRouter } from './router.js';
 import { runEndpoints } from './runs.js';
 import { searchEndpoints } from './search.js';
@@ -21,7 +19,7 @@ export const MLFLOW_API_VERSION = '2.22.0';
 const TRACKING = [
   ...experimentEndpoints,
   ...runEndpoints,
-  ...loggingEndpoints,
+  ...runLogEndpoints,
   ...searchEndpoints,
   ...historyEndpoints,
   ...inputOutputEndpoints,
@@ -29,8 +27,8 @@ const TRACKING = [
 ];
 
 /** The tracking API's prefixes, each with its endpoints: the client's, and the MLflow UI's (a few more). */
-export function mlflowEndpointTables(deps: ServerDeps, config: Pick<ServerConfig, 'artifacts'>): Map<string, EndpointTable> {
-  const tracking = [...TRACKING, ...artifactListEndpoints(artifactStoreOf(deps, config))];
+export function mlflowEndpointTables(deps: RouteDeps): Map<string, EndpointTable> {
+  const tracking = [...TRACKING, ...artifactListEndpoints(deps.artifacts.files)];
   return new Map([
     ['/api/2.0/mlflow', new EndpointTable(tracking)],
     ['/ajax-api/2.0/mlflow', new EndpointTable([...tracking, ...ajaxOnlyHistoryEndpoints])],
@@ -38,8 +36,8 @@ export function mlflowEndpointTables(deps: ServerDeps, config: Pick<ServerConfig
 }
 
 /** The MLflow REST API (/api/2.0/mlflow/*, the UI's /ajax-api/2.0/mlflow/*), its artifact proxy, /version. */
-export function createMlflowRoutes(deps: ServerDeps, config: ServerConfig, reads?: ReadPool): Route[] {
-  const routers = [...mlflowEndpointTables(deps, config)].map(([prefix, table]) => mlflowRouter(prefix, table, deps.store, config, reads));
+export function createMlflowRoutes(deps: RouteDeps, config: ServerConfig, reads?: ReadPool): Route[] {
+  const routers = [...mlflowEndpointTables(deps)].map(([prefix, table]) => mlflowRouter(prefix, table, deps.store, config, reads));
   const version: Route = async (req, res, url) => {
     if (url.pathname !== '/version' || req.method !== 'GET') return false;
     sendText(res, 200, MLFLOW_API_VERSION);

@@ -1,6 +1,5 @@
-import type { Run, TrackingStore } from '../../db/store/index.js';
 import { LimitError } from '../../db/errors.js';
-import { LIMITS } from '../../db/validation.js';
+import { LIMITS, type Run, type TrackingStore } from '../../db/store/index.js';
 import { type RunParts, runJson } from './proto-json.js';
 
 // A page may hold up to 50,000 runs; their details are read this many runs at a time.
@@ -47,11 +46,11 @@ export async function runsJson(store: TrackingStore, runs: readonly Run[]): Prom
 async function runsJsonChunk(store: TrackingStore, runs: readonly Run[]): Promise<{ json: Record<string, unknown>[]; entries: number }> {
   const ids = runs.map((r) => r.id);
   const [params, tags, metrics, inputs, outputs] = await Promise.all([
-    store.paramsOf(ids),
-    store.tagsOf(ids),
-    store.latestMetricsOf(ids),
-    store.inputsOf(ids),
-    store.outputsOf(ids),
+    store.runs.paramsOf(ids),
+    store.runs.tagsOf(ids),
+    store.runs.latestMetricsOf(ids),
+    store.inputs.of(ids),
+    store.models.outputsOf(ids),
   ]);
   const parts = new Map<string, RunParts>(
     ids.map((id) => [id, { params: [], tags: [], metrics: [], inputs: inputs.get(id) ?? { datasetInputs: [], modelInputs: [] }, outputs: [] }]),

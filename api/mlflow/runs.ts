@@ -1,3 +1,4 @@
+import { RUN_STATUSES } from '../../db/store/index.js';
 import { mlflowError } from './errors.js';
 import { runInfoJson } from './proto-json.js';
 import type { Call, Endpoint } from './router.js';
@@ -6,10 +7,10 @@ import { runJsonOf } from './run-view.js';
 /** Run lifecycle endpoints (mlflow-reference.md 2.3). */
 
 // proto RunStatus: RUNNING = 1 ... KILLED = 5 (index 0 is unused).
-const RUN_STATUSES = ['', 'RUNNING', 'SCHEDULED', 'FINISHED', 'FAILED', 'KILLED'] as const;
+const PROTO_RUN_STATUSES = ['', ...RUN_STATUSES] as const;
 
 async function create({ fields, store }: Call) {
-  const run = await store.createRun(
+  const run = await store.runs.create(
     {
       experimentId: fields.string('experiment_id') ?? '',
       name: fields.string('run_name'),
@@ -25,14 +26,14 @@ async function create({ fields, store }: Call) {
 
 async function get({ fields, store }: Call) {
   const id = fields.runId();
-  const run = await store.getRun(id);
+  const run = await store.runs.get(id);
   if (!run) throw mlflowError('RESOURCE_DOES_NOT_EXIST', `Run with id=${id} not found`);
   return { run: await runJsonOf(store, run) };
 }
 
 async function update({ fields, store }: Call) {
-  const run = await store.updateRun(fields.runId(), {
-    status: fields.enumValue('status', RUN_STATUSES) || undefined,
+  const run = await store.runs.update(fields.runId(), {
+    status: fields.enumValue('status', PROTO_RUN_STATUSES) || undefined,
     endTime: fields.int64('end_time'),
     name: fields.string('run_name'),
   });
@@ -41,11 +42,11 @@ async function update({ fields, store }: Call) {
 
 // Runs are idempotent: deleting a deleted run or restoring an active one is fine (design.md 4).
 async function remove({ fields, store }: Call) {
-  await store.deleteRun(fields.runId());
+  await store.runs.delete(fields.runId());
 }
 
 async function restore({ fields, store }: Call) {
-  await store.restoreRun(fields.runId());
+  await store.runs.restore(fields.runId());
 }
 
 export const runEndpoints: Endpoint[] = [

@@ -25,7 +25,7 @@ async function searchRuns(call: Call) {
   if (maxResults < 1 || maxResults > SEARCH_MAX_RESULTS) {
     throw invalidParam('max_results', maxResults, `It must be at most ${SEARCH_MAX_RESULTS} and at least 1.`);
   }
-  const page = await store.searchRuns({
+  const page = await store.runs.search({
     experimentIds: fields.strings('experiment_ids'),
     filter: fields.string('filter'),
     orderBy: fields.strings('order_by'),
@@ -47,14 +47,14 @@ async function searchExperiments(call: Call) {
   const maxResults = fields.int64('max_results') ?? 0;
   if (maxResults < 1) throw invalidParam('max_results', maxResults, 'It must be a positive integer.');
   if (maxResults > SEARCH_MAX_RESULTS) throw invalidParam('max_results', maxResults, `It must be at most ${SEARCH_MAX_RESULTS}.`);
-  const page = await store.searchExperiments({
+  const page = await store.experiments.search({
     filter: fields.string('filter'),
     orderBy: fields.strings('order_by'),
     view: viewType(call, 'view_type'),
     first: maxResults,
     after: fields.string('page_token') || undefined,
   });
-  const tags = await store.experimentTagsOf(page.items.map((e) => e.id));
+  const tags = await store.experiments.tagsOf(page.items.map((e) => e.id));
   return {
     ...(page.items.length && { experiments: page.items.map((e) => experimentJson(e, tags.filter((t) => t.experimentId === e.id))) }),
     ...(page.hasNextPage && { next_page_token: page.cursors.at(-1) }),

@@ -15,8 +15,9 @@ import type { ReadAnswer, ReadPoolOptions, ReadTask } from './pool.js';
  */
 const options = Piscina.workerData as ReadPoolOptions;
 const store = new TrackingStore(connect(options.db, { readonly: true, busyTimeoutMs: options.busyTimeoutMs, poolSize: 2 }));
-const deps: ServerDeps = { store, bus: new InProcessBus(), artifacts: await openRunArtifacts(options.artifacts, store) };
-const mlflow = mlflowEndpointTables(deps, options);
+const artifacts = await openRunArtifacts(options.artifacts, store);
+const deps: ServerDeps = { store, bus: new InProcessBus(), artifacts };
+const mlflow = mlflowEndpointTables({ store, artifacts });
 const encoder = new TextEncoder();
 
 export default async function read(request: ReadTask): Promise<unknown> {

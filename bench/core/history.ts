@@ -62,13 +62,13 @@ export async function history(options: { points: number; maxPoints: number; requ
 async function seed(file: string, points: number): Promise<string> {
   const store = await new TrackingStore(connect(file)).init();
   try {
-    const run = await store.createRun({ experimentId: '0' });
+    const run = await store.runs.create({ experimentId: '0' });
     for (let first = 0; first < points; first += 1000) {
       const metrics = Array.from({ length: Math.min(1000, points - first) }, (_, i) => {
         const step = first + i;
         return { key: 'loss', value: 1 / (1 + step / 10_000) + Math.sin(step) / 100, step, timestamp: 1_700_000_000_000 + step };
       });
-      await store.logBatch(run.id, { metrics });
+      await store.log.batch(run.id, { metrics });
     }
     return run.id;
   } finally {

@@ -67,13 +67,13 @@ export async function runsQuery(options: RunsQueryOptions) {
 export async function seed(file: string, options: Pick<RunsQueryOptions, 'runs' | 'params' | 'metrics'>): Promise<string> {
   const store = await new TrackingStore(connect(file)).init();
   try {
-    const experiment = await store.createExperiment({ name: 'runs-bench' });
+    const experiment = await store.experiments.create({ name: 'runs-bench' });
     let random = 1;
     // A small LCG: deterministic values without pulling a generator in.
     const next = () => ((random = (Math.imul(random, 1103515245) + 12345) >>> 0) / 2 ** 32);
     for (let r = 0; r < options.runs; r++) {
-      const run = await store.createRun({ experimentId: experiment.id, startTime: 1_700_000_000_000 + r * 1000 });
-      await store.logBatch(run.id, {
+      const run = await store.runs.create({ experimentId: experiment.id, startTime: 1_700_000_000_000 + r * 1000 });
+      await store.log.batch(run.id, {
         params: Array.from({ length: options.params }, (_, p) => ({ key: `p${p}`, value: `v${Math.floor(next() * 10)}` })),
         metrics: Array.from({ length: options.metrics }, (_, m) => ({ key: `m${m}`, value: next(), step: 100, timestamp: 1_700_000_000_000 })),
       });

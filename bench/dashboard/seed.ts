@@ -13,8 +13,8 @@ export { seed as seedRuns } from '../core/runs-query.js';
 export async function seedLongRun(file: string, options: { keys: number; points: number }): Promise<{ experimentId: string; runId: string }> {
   const store = await new TrackingStore(connect(file)).init();
   try {
-    const experiment = await store.createExperiment({ name: 'long-run' });
-    const run = await store.createRun({ experimentId: experiment.id, name: 'long' });
+    const experiment = await store.experiments.create({ name: 'long-run' });
+    const run = await store.runs.create({ experimentId: experiment.id, name: 'long' });
     for (let k = 0; k < options.keys; k++) {
       for (let first = 0; first < options.points; first += 1000) {
         const metrics = Array.from({ length: Math.min(1000, options.points - first) }, (_, i) => {
@@ -23,7 +23,7 @@ export async function seedLongRun(file: string, options: { keys: number; points:
           const spike = step % 99_991 === 0 ? 5 : 0;
           return { key: `m${k}`, value: 1 / (1 + step / 50_000) + Math.sin(step * (k + 1)) / 50 + spike, step, timestamp: 1_700_000_000_000 + step * 10 };
         });
-        await store.logBatch(run.id, { metrics });
+        await store.log.batch(run.id, { metrics });
       }
     }
     return { experimentId: experiment.id, runId: run.id };

@@ -1,9 +1,7 @@
-import type { Kysely } from 'kysely';
-import type { Experiment, KeyValue } from '../store/model.js';
-import type { Database, ExperimentRow, LifecycleStageValue } from '../types.js';
+import type { Queryable } from '../connect.js';
+import type { Experiment, KeyValue, LifecycleStage } from '../entities.js';
+import type { ExperimentRow } from '../types.js';
 import { LIMITS } from '../validation.js';
-
-type Q = Kysely<Database>;
 
 export function toExperiment(row: ExperimentRow): Experiment {
   return {
@@ -16,24 +14,24 @@ export function toExperiment(row: ExperimentRow): Experiment {
   };
 }
 
-export async function findById(db: Q, id: number): Promise<Experiment | undefined> {
+export async function findById(db: Queryable, id: number): Promise<Experiment | undefined> {
   const row = await db.selectFrom('experiments').selectAll().where('id', '=', id).executeTakeFirst();
   return row && toExperiment(row);
 }
 
-export async function findByIds(db: Q, ids: readonly number[]): Promise<Experiment[]> {
+export async function findByIds(db: Queryable, ids: readonly number[]): Promise<Experiment[]> {
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('experiments').selectAll().where('id', 'in', ids).execute();
   return rows.map(toExperiment);
 }
 
-export async function findByName(db: Q, name: string): Promise<Experiment | undefined> {
+export async function findByName(db: Queryable, name: string): Promise<Experiment | undefined> {
   const row = await db.selectFrom('experiments').selectAll().where('name', '=', name).executeTakeFirst();
   return row && toExperiment(row);
 }
 
 export async function insert(
-  db: Q,
+  db: Queryable,
   row: { id?: number; name: string; artifactLocation: string; time: number },
 ): Promise<number> {
   const { id } = await db
@@ -51,15 +49,15 @@ export async function insert(
   return Number(id);
 }
 
-export async function setArtifactLocation(db: Q, id: number, location: string): Promise<void> {
+export async function setArtifactLocation(db: Queryable, id: number, location: string): Promise<void> {
   await db.updateTable('experiments').set({ artifact_location: location }).where('id', '=', id).execute();
 }
 
-export async function rename(db: Q, id: number, name: string, time: number): Promise<void> {
+export async function rename(db: Queryable, id: number, name: string, time: number): Promise<void> {
   await db.updateTable('experiments').set({ name, last_update_time: time }).where('id', '=', id).execute();
 }
 
-export async function setLifecycle(db: Q, id: number, stage: LifecycleStageValue, time: number): Promise<void> {
+export async function setLifecycle(db: Queryable, id: number, stage: LifecycleStage, time: number): Promise<void> {
   await db
     .updateTable('experiments')
     .set({ lifecycle_stage: stage, last_update_time: time })
@@ -67,7 +65,7 @@ export async function setLifecycle(db: Q, id: number, stage: LifecycleStageValue
     .execute();
 }
 
-export async function tagsFor(db: Q, ids: readonly number[]): Promise<Array<KeyValue & { experimentId: string }>> {
+export async function tagsFor(db: Queryable, ids: readonly number[]): Promise<Array<KeyValue & { experimentId: string }>> {
   if (ids.length === 0) return [];
   const rows = await db
     .selectFrom('experiment_tags')
@@ -79,7 +77,7 @@ export async function tagsFor(db: Q, ids: readonly number[]): Promise<Array<KeyV
   return rows.map((r) => ({ experimentId: String(r.experiment_id), key: r.key, value: r.value }));
 }
 
-export async function upsertTags(db: Q, id: number, tags: readonly KeyValue[]): Promise<void> {
+export async function upsertTags(db: Queryable, id: number, tags: readonly KeyValue[]): Promise<void> {
   if (tags.length === 0) return;
   await db
     .insertInto('experiment_tags')
@@ -89,7 +87,7 @@ export async function upsertTags(db: Q, id: number, tags: readonly KeyValue[]): 
 }
 
 /** Returns whether a tag was there to delete. */
-export async function deleteTag(db: Q, id: number, key: string): Promise<boolean> {
+export async function deleteTag(db: Queryable, id: number, key: string): Promise<boolean> {
   const result = await db
     .deleteFrom('experiment_tags')
     .where('experiment_id', '=', id)
@@ -100,7 +98,7 @@ export async function deleteTag(db: Q, id: number, key: string): Promise<boolean
 
 /** Per experiment: active run count, newest run start, and the param and metric keys its active runs use. */
 export async function runStats(
-  db: Q,
+  db: Queryable,
   ids: readonly number[],
 ): Promise<Map<string, { runCount: number; lastRunStartTime: number | null }>> {
   const out = new Map<string, { runCount: number; lastRunStartTime: number | null }>();
@@ -119,7 +117,7 @@ export async function runStats(
 }
 
 export async function keysOf(
-  db: Q,
+  db: Queryable,
   table: 'params' | 'latest_metrics',
   ids: readonly number[],
 ): Promise<Array<{ experimentId: string; key: string }>> {

@@ -1,4 +1,4 @@
-import { type MlflowDb } from './mlflow-tables.js';
+import type { Queryable } from '../connect.js';
 
 /** SQL for run inputs (datasets and models, MLflow's log-inputs) and their tags. */
 
@@ -23,7 +23,7 @@ export interface InputRow {
   sourceId: string;
 }
 
-export async function findDataset(db: MlflowDb, experimentId: number, name: string, digest: string) {
+export async function findDataset(db: Queryable, experimentId: number, name: string, digest: string) {
   const row = await db
     .selectFrom('datasets')
     .select('id')
@@ -34,7 +34,7 @@ export async function findDataset(db: MlflowDb, experimentId: number, name: stri
   return row?.id;
 }
 
-export async function insertDataset(db: MlflowDb, id: string, experimentId: number, d: DatasetFields): Promise<void> {
+export async function insertDataset(db: Queryable, id: string, experimentId: number, d: DatasetFields): Promise<void> {
   await db
     .insertInto('datasets')
     .values({
@@ -50,7 +50,7 @@ export async function insertDataset(db: MlflowDb, id: string, experimentId: numb
     .execute();
 }
 
-export async function inputExists(db: MlflowDb, runId: string, sourceType: string, sourceId: string): Promise<boolean> {
+export async function inputExists(db: Queryable, runId: string, sourceType: string, sourceId: string): Promise<boolean> {
   const row = await db
     .selectFrom('run_inputs')
     .select('id')
@@ -62,7 +62,7 @@ export async function inputExists(db: MlflowDb, runId: string, sourceType: strin
 }
 
 export async function insertInput(
-  db: MlflowDb,
+  db: Queryable,
   input: InputRow & { order: number },
   tags: readonly { key: string; value: string }[],
 ): Promise<void> {
@@ -86,7 +86,7 @@ export interface RunDatasetInput {
 }
 
 /** Dataset inputs of the given runs, in the order they were logged. */
-export async function datasetInputsOf(db: MlflowDb, runIds: readonly string[]): Promise<RunDatasetInput[]> {
+export async function datasetInputsOf(db: Queryable, runIds: readonly string[]): Promise<RunDatasetInput[]> {
   if (runIds.length === 0) return [];
   const rows = await db
     .selectFrom('run_inputs as i')
@@ -126,7 +126,7 @@ export async function datasetInputsOf(db: MlflowDb, runIds: readonly string[]): 
 }
 
 /** Model inputs (MLflow 3) of the given runs. */
-export async function modelInputsOf(db: MlflowDb, runIds: readonly string[]): Promise<{ runId: string; modelId: string }[]> {
+export async function modelInputsOf(db: Queryable, runIds: readonly string[]): Promise<{ runId: string; modelId: string }[]> {
   if (runIds.length === 0) return [];
   const rows = await db
     .selectFrom('run_inputs')
@@ -139,7 +139,7 @@ export async function modelInputsOf(db: MlflowDb, runIds: readonly string[]): Pr
   return rows.map((r) => ({ runId: r.run_id, modelId: r.source_id }));
 }
 
-async function tagsOf(db: MlflowDb, inputIds: readonly string[]) {
+async function tagsOf(db: Queryable, inputIds: readonly string[]) {
   const map = new Map<string, { key: string; value: string }[]>();
   if (inputIds.length === 0) return map;
   const rows = await db
@@ -164,7 +164,7 @@ export interface DatasetSummary {
 }
 
 /** MLflow's search-datasets: each (experiment, dataset, context tag) that some run used. */
-export async function datasetSummaries(db: MlflowDb, experimentIds: readonly number[]): Promise<DatasetSummary[]> {
+export async function datasetSummaries(db: Queryable, experimentIds: readonly number[]): Promise<DatasetSummary[]> {
   if (experimentIds.length === 0) return [];
   const rows = await db
     .selectFrom('run_inputs as i')

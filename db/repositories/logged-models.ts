@@ -1,5 +1,5 @@
-import { type MlflowDb } from './mlflow-tables.js';
-import type { LoggedModelsTable } from './mlflow-tables.js';
+import type { Queryable } from '../connect.js';
+import type { LoggedModelsTable } from '../types.js';
 
 /** SQL for MLflow 3 logged models, their params, tags and metrics, and run outputs. */
 
@@ -44,7 +44,7 @@ export function toLoggedModel(row: LoggedModelsTable): LoggedModel {
   };
 }
 
-export async function insert(db: MlflowDb, m: LoggedModel): Promise<void> {
+export async function insert(db: Queryable, m: LoggedModel): Promise<void> {
   await db
     .insertInto('logged_models')
     .values({
@@ -63,19 +63,19 @@ export async function insert(db: MlflowDb, m: LoggedModel): Promise<void> {
     .execute();
 }
 
-export async function findById(db: MlflowDb, id: string): Promise<LoggedModel | undefined> {
+export async function findById(db: Queryable, id: string): Promise<LoggedModel | undefined> {
   const row = await db.selectFrom('logged_models').selectAll().where('id', '=', id).executeTakeFirst();
   return row && toLoggedModel(row);
 }
 
-export async function findByIds(db: MlflowDb, ids: readonly string[]): Promise<LoggedModel[]> {
+export async function findByIds(db: Queryable, ids: readonly string[]): Promise<LoggedModel[]> {
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('logged_models').selectAll().where('id', 'in', ids).execute();
   return rows.map(toLoggedModel);
 }
 
 /** Active models of the experiments, newest first (search filters and sorts them further). */
-export async function ofExperiments(db: MlflowDb, experimentIds: readonly number[], limit: number): Promise<LoggedModel[]> {
+export async function ofExperiments(db: Queryable, experimentIds: readonly number[], limit: number): Promise<LoggedModel[]> {
   if (experimentIds.length === 0) return [];
   const rows = await db
     .selectFrom('logged_models')
@@ -90,7 +90,7 @@ export async function ofExperiments(db: MlflowDb, experimentIds: readonly number
 }
 
 /** Models a run produced: those it is the source of and those it declared as outputs. */
-export async function ofRuns(db: MlflowDb, runIds: readonly string[]): Promise<(LoggedModel & { runId: string })[]> {
+export async function ofRuns(db: Queryable, runIds: readonly string[]): Promise<(LoggedModel & { runId: string })[]> {
   if (runIds.length === 0) return [];
   const sourced = await db
     .selectFrom('logged_models')
@@ -118,7 +118,7 @@ export async function ofRuns(db: MlflowDb, runIds: readonly string[]): Promise<(
 }
 
 export async function update(
-  db: MlflowDb,
+  db: Queryable,
   id: string,
   patch: { status?: string; statusMessage?: string | null; lifecycleStage?: string; time: number },
 ): Promise<void> {
@@ -136,7 +136,7 @@ export async function update(
 
 export type ModelKeyValueTable = 'logged_model_params' | 'logged_model_tags';
 
-export async function keyValuesOf(db: MlflowDb, table: ModelKeyValueTable, modelIds: readonly string[]) {
+export async function keyValuesOf(db: Queryable, table: ModelKeyValueTable, modelIds: readonly string[]) {
   if (modelIds.length === 0) return [];
   return db
     .selectFrom(table)
@@ -147,13 +147,13 @@ export async function keyValuesOf(db: MlflowDb, table: ModelKeyValueTable, model
     .execute();
 }
 
-export async function findKeyValues(db: MlflowDb, table: ModelKeyValueTable, modelId: string, keys: readonly string[]) {
+export async function findKeyValues(db: Queryable, table: ModelKeyValueTable, modelId: string, keys: readonly string[]) {
   if (keys.length === 0) return [];
   return db.selectFrom(table).select(['key', 'value']).where('model_id', '=', modelId).where('key', 'in', keys).execute();
 }
 
 export async function upsertKeyValues(
-  db: MlflowDb,
+  db: Queryable,
   table: ModelKeyValueTable,
   modelId: string,
   rows: readonly { key: string; value: string }[],
@@ -167,12 +167,12 @@ export async function upsertKeyValues(
     .execute();
 }
 
-export async function removeKeyValue(db: MlflowDb, table: ModelKeyValueTable, modelId: string, key: string): Promise<boolean> {
+export async function removeKeyValue(db: Queryable, table: ModelKeyValueTable, modelId: string, key: string): Promise<boolean> {
   const result = await db.deleteFrom(table).where('model_id', '=', modelId).where('key', '=', key).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
 
-export async function insertMetrics(db: MlflowDb, rows: readonly ModelMetric[]): Promise<void> {
+export async function insertMetrics(db: Queryable, rows: readonly ModelMetric[]): Promise<void> {
   if (rows.length === 0) return;
   await db
     .insertInto('logged_model_metrics')
@@ -193,7 +193,7 @@ export async function insertMetrics(db: MlflowDb, rows: readonly ModelMetric[]):
     .execute();
 }
 
-export async function metricsOf(db: MlflowDb, modelIds: readonly string[]): Promise<ModelMetric[]> {
+export async function metricsOf(db: Queryable, modelIds: readonly string[]): Promise<ModelMetric[]> {
   if (modelIds.length === 0) return [];
   const rows = await db
     .selectFrom('logged_model_metrics')
@@ -216,7 +216,7 @@ export async function metricsOf(db: MlflowDb, modelIds: readonly string[]): Prom
   }));
 }
 
-export async function upsertOutputs(db: MlflowDb, runId: string, outputs: readonly { modelId: string; step: number }[]) {
+export async function upsertOutputs(db: Queryable, runId: string, outputs: readonly { modelId: string; step: number }[]) {
   if (outputs.length === 0) return;
   const unique = new Map(outputs.map((o) => [o.modelId, o.step]));
   await db
@@ -226,7 +226,7 @@ export async function upsertOutputs(db: MlflowDb, runId: string, outputs: readon
     .execute();
 }
 
-export async function outputsOf(db: MlflowDb, runIds: readonly string[]) {
+export async function outputsOf(db: Queryable, runIds: readonly string[]) {
   if (runIds.length === 0) return [];
   const rows = await db
     .selectFrom('run_outputs')

@@ -1,10 +1,7 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../types.js';
-
-type Q = Kysely<Database>;
+import type { Queryable } from '../connect.js';
 
 /** The distinct steps of one series, ascending (MLflow's bulk-interval sampling works on steps). */
-export async function distinctSteps(db: Q, runId: string, key: string): Promise<number[]> {
+export async function distinctSteps(db: Queryable, runId: string, key: string): Promise<number[]> {
   const rows = await db
     .selectFrom('metrics')
     .select('step')
@@ -24,7 +21,7 @@ export interface StepPoint {
 }
 
 /** The points of one series at the given steps, ordered by (step, timestamp, value), at most `limit`. */
-export async function pointsAtSteps(db: Q, runId: string, key: string, steps: readonly number[], limit: number): Promise<StepPoint[]> {
+export async function pointsAtSteps(db: Queryable, runId: string, key: string, steps: readonly number[], limit: number): Promise<StepPoint[]> {
   const out: StepPoint[] = [];
   // Chunked: one bound parameter per step, and both dialects cap parameters per statement.
   for (let i = 0; i < steps.length && out.length < limit; i += 5000) {

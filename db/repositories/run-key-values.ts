@@ -1,14 +1,11 @@
-import type { Kysely } from 'kysely';
-import type { KeyValue, RunKeyValue } from '../store/model.js';
-import type { Database } from '../types.js';
+import type { Queryable } from '../connect.js';
+import type { KeyValue, RunKeyValue } from '../entities.js';
 import { LIMITS } from '../validation.js';
-
-type Q = Kysely<Database>;
 
 /** Params and tags share one shape: (run_id, key) -> value. */
 export type KeyValueTable = 'params' | 'tags';
 
-export async function forRuns(db: Q, table: KeyValueTable, runIds: readonly string[]): Promise<RunKeyValue[]> {
+export async function forRuns(db: Queryable, table: KeyValueTable, runIds: readonly string[]): Promise<RunKeyValue[]> {
   if (runIds.length === 0) return [];
   const rows = await db
     .selectFrom(table)
@@ -21,13 +18,13 @@ export async function forRuns(db: Q, table: KeyValueTable, runIds: readonly stri
   return rows.map((r) => ({ runId: r.run_id, key: r.key, value: r.value }));
 }
 
-export async function find(db: Q, table: KeyValueTable, runId: string, keys: readonly string[]): Promise<KeyValue[]> {
+export async function find(db: Queryable, table: KeyValueTable, runId: string, keys: readonly string[]): Promise<KeyValue[]> {
   if (keys.length === 0) return [];
   return db.selectFrom(table).select(['key', 'value']).where('run_id', '=', runId).where('key', 'in', keys).execute();
 }
 
 /** Inserts new params; the caller has checked that none changes an existing value. */
-export async function insertNew(db: Q, table: KeyValueTable, runId: string, rows: readonly KeyValue[]): Promise<void> {
+export async function insertNew(db: Queryable, table: KeyValueTable, runId: string, rows: readonly KeyValue[]): Promise<void> {
   if (rows.length === 0) return;
   await db
     .insertInto(table)
@@ -36,7 +33,7 @@ export async function insertNew(db: Q, table: KeyValueTable, runId: string, rows
     .execute();
 }
 
-export async function upsert(db: Q, table: KeyValueTable, runId: string, rows: readonly KeyValue[]): Promise<void> {
+export async function upsert(db: Queryable, table: KeyValueTable, runId: string, rows: readonly KeyValue[]): Promise<void> {
   if (rows.length === 0) return;
   await db
     .insertInto(table)
@@ -45,7 +42,7 @@ export async function upsert(db: Q, table: KeyValueTable, runId: string, rows: r
     .execute();
 }
 
-export async function remove(db: Q, table: KeyValueTable, runId: string, key: string): Promise<boolean> {
+export async function remove(db: Queryable, table: KeyValueTable, runId: string, key: string): Promise<boolean> {
   const result = await db.deleteFrom(table).where('run_id', '=', runId).where('key', '=', key).executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }

@@ -1,9 +1,8 @@
-import { type Kysely, sql } from 'kysely';
-import type { Run } from '../store/model.js';
-import type { Database, LifecycleStageValue, RunRow, RunStatusValue } from '../types.js';
+import { sql } from 'kysely';
+import type { Queryable } from '../connect.js';
+import type { LifecycleStage, Run, RunStatus } from '../entities.js';
+import type { RunRow } from '../types.js';
 import { LIMITS } from '../validation.js';
-
-type Q = Kysely<Database>;
 
 export function toRun(row: RunRow): Run {
   return {
@@ -22,7 +21,7 @@ export function toRun(row: RunRow): Run {
   };
 }
 
-export async function findById(db: Q, id: string): Promise<Run | undefined> {
+export async function findById(db: Queryable, id: string): Promise<Run | undefined> {
   const row = await db.selectFrom('runs').selectAll().where('id', '=', id).executeTakeFirst();
   return row && toRun(row);
 }
@@ -31,20 +30,20 @@ export async function findById(db: Q, id: string): Promise<Run | undefined> {
  * Reads a run inside a write transaction. On Postgres the row is locked until commit, so writes to one
  * run (and their metric seqs) are serialised across connections and servers; SQLite has one writer.
  */
-export async function findForWrite(db: Q, id: string, lock: boolean): Promise<Run | undefined> {
+export async function findForWrite(db: Queryable, id: string, lock: boolean): Promise<Run | undefined> {
   let query = db.selectFrom('runs').selectAll().where('id', '=', id);
   if (lock) query = query.forUpdate();
   const row = await query.executeTakeFirst();
   return row && toRun(row);
 }
 
-export async function findByIds(db: Q, ids: readonly string[]): Promise<Run[]> {
+export async function findByIds(db: Queryable, ids: readonly string[]): Promise<Run[]> {
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('runs').selectAll().where('id', 'in', ids).execute();
   return rows.map(toRun);
 }
 
-export async function childrenOf(db: Q, parentIds: readonly string[]): Promise<Run[]> {
+export async function childrenOf(db: Queryable, parentIds: readonly string[]): Promise<Run[]> {
   if (parentIds.length === 0) return [];
   const rows = await db
     .selectFrom('runs')
@@ -58,7 +57,7 @@ export async function childrenOf(db: Q, parentIds: readonly string[]): Promise<R
   return rows.map(toRun);
 }
 
-export async function insert(db: Q, run: Omit<Run, 'metricSeq' | 'deletedTime' | 'endTime'>): Promise<void> {
+export async function insert(db: Queryable, run: Omit<Run, 'metricSeq' | 'deletedTime' | 'endTime'>): Promise<void> {
   await db
     .insertInto('runs')
     .values({
@@ -79,9 +78,9 @@ export async function insert(db: Q, run: Omit<Run, 'metricSeq' | 'deletedTime' |
 }
 
 export async function update(
-  db: Q,
+  db: Queryable,
   id: string,
-  patch: { status?: RunStatusValue; endTime?: number | null; name?: string; parentRunId?: string | null },
+  patch: { status?: RunStatus; endTime?: number | null; name?: string; parentRunId?: string | null },
 ): Promise<void> {
   const set: Partial<RunRow> = {};
   if (patch.status !== undefined) set.status = patch.status;
@@ -92,15 +91,15 @@ export async function update(
   await db.updateTable('runs').set(set).where('id', '=', id).execute();
 }
 
-export async function setLifecycle(db: Q, id: string, stage: LifecycleStageValue, time: number | null): Promise<void> {
+export async function setLifecycle(db: Queryable, id: string, stage: LifecycleStage, time: number | null): Promise<void> {
   await db.updateTable('runs').set({ lifecycle_stage: stage, deleted_time: time }).where('id', '=', id).execute();
 }
 
 /** Deleting or restoring an experiment cascades to all of its runs. */
 export async function setLifecycleOfExperiment(
-  db: Q,
+  db: Queryable,
   experimentId: number,
-  stage: LifecycleStageValue,
+  stage: LifecycleStage,
   time: number | null,
 ): Promise<void> {
   await db
@@ -111,7 +110,7 @@ export async function setLifecycleOfExperiment(
 }
 
 /** Takes the run's next metric seq; the caller holds the run (see findForWrite). */
-export async function nextMetricSeq(db: Q, id: string): Promise<number> {
+export async function nextMetricSeq(db: Queryable, id: string): Promise<number> {
   const { metric_seq } = await db
     .updateTable('runs')
     .set((eb) => ({ metric_seq: eb('metric_seq', '+', 1) }))
@@ -122,7 +121,7 @@ export async function nextMetricSeq(db: Q, id: string): Promise<number> {
 }
 
 /** Gives back a seq taken by a write whose points all turned out to be duplicates. */
-export async function releaseMetricSeq(db: Q, id: string): Promise<void> {
+export async function releaseMetricSeq(db: Queryable, id: string): Promise<void> {
   await db
     .updateTable('runs')
     .set((eb) => ({ metric_seq: eb('metric_seq', '-', 1) }))
@@ -134,7 +133,7 @@ export async function releaseMetricSeq(db: Q, id: string): Promise<void> {
  * Whether following parent links up from `start` (itself included) reaches `target`, looking at most
  * `maxDepth` links up: one recursive query, which also stops on a cycle already stored.
  */
-export async function parentChainReaches(db: Q, start: string, target: string, maxDepth: number): Promise<boolean> {
+export async function parentChainReaches(db: Queryable, start: string, target: string, maxDepth: number): Promise<boolean> {
   const { rows } = await sql<{ found: number }>`
     with recursive chain(id, depth) as (
       select cast(${start} as text), 0
@@ -146,7 +145,7 @@ export async function parentChainReaches(db: Q, start: string, target: string, m
   return rows.length > 0;
 }
 
-export async function metricSeqs(db: Q, ids: readonly string[]): Promise<Map<string, number>> {
+export async function metricSeqs(db: Queryable, ids: readonly string[]): Promise<Map<string, number>> {
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('runs').select(['id', 'metric_seq']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, Number(r.metric_seq)]));

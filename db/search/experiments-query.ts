@@ -1,5 +1,6 @@
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { Db, Dialect } from '../connect.js';
+import type { ViewType } from '../entities.js';
 import type { ExperimentRow } from '../types.js';
 import { type SortColumn, afterCursor, sortFingerprint } from './cursor.js';
 import { type ExperimentComparison, parseExperimentFilter } from './filter.js';
@@ -8,7 +9,6 @@ import {
   type AnyQuery,
   EntityJoins,
   type SearchPage,
-  type ViewType,
   binaryCollation,
   countOnce,
   cutPage,
@@ -16,7 +16,7 @@ import {
   orderAndLimit,
   selectSortValues,
   stringComparison,
-} from './runs-query.js';
+} from './sql.js';
 
 /** experiments(filter, orderBy) (mlflow-reference.md 4.3), keyset-paged like runs. */
 

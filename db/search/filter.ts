@@ -1,4 +1,6 @@
-import { invalid } from '../errors.js';
+import { type Identifier, readIdentifier, rejectDataset, resolveEntity, translateAttributeAlias } from './identifiers.js';
+import { SEARCH_LIMITS } from './limits.js';
+import { type ParseContext, type Token, TokenStream, isKeyword, tokenize } from './tokens.js';
 
 /**
  * MLflow's search filter grammar (mlflow-reference.md 4.1 and 4.3), parsed into a typed AST:
@@ -7,7 +9,8 @@ import { invalid } from '../errors.js';
  *   comparison := identifier operator value
  *   identifier := [entity "."] key                      entity may be `back-quoted`; key may be `...` or "..."
  *
- * One tokenizer and one identifier parser also serve order_by (order.ts), so both speak the same language.
+ * The tokenizer (tokens.ts) and the identifier reader (identifiers.ts) also serve order_by (order.ts), so
+ * both speak the same language.
  * Everything invalid is a StoreError (INVALID_ARGUMENT) whose message names the offending token.
  */
 
@@ -30,254 +33,7 @@ export type ExperimentComparison =
   | { kind: 'string-attribute'; key: 'name'; op: StringOp; value: string }
   | { kind: 'numeric-attribute'; key: 'creation_time' | 'last_update_time'; op: NumericOp; value: number };
 
-export type Entity = 'metric' | 'param' | 'tag' | 'attribute' | 'dataset';
-
-/** Which input the message is about: the prefix of every message and the StoreError's `field`. */
-export interface ParseContext {
-  readonly prefix: 'filter' | 'order_by';
-  readonly field: string;
-}
-
 const FILTER: ParseContext = { prefix: 'filter', field: 'filter' };
-
-export function fail(ctx: ParseContext, message: string): never {
-  throw invalid(`${ctx.prefix}: ${message}`, ctx.field);
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Tokenizer
-
-export type TokenType = 'word' | 'number' | 'squote' | 'dquote' | 'backtick' | 'op' | '(' | ')' | ',';
-
-export interface Token {
-  readonly type: TokenType;
-  /** The unquoted content for quoted tokens; the source text otherwise. */
-  readonly value: string;
-  /** The source text, quotes included: what error messages show. */
-  readonly raw: string;
-  readonly start: number;
-  readonly end: number;
-}
-
-// A number is only a number when no name character follows it: `1abc` is a word (a key may start with a digit).
-const NUMBER = /[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?(?![A-Za-z0-9_.])/y;
-// Words are keywords, entities and unquoted keys; dots are part of a word so `metrics.train.loss` is one token.
-const WORD = /[A-Za-z0-9_.]+/y;
-const OPERATOR = /[=!<>]+/y;
-const QUOTES: Record<string, TokenType> = { "'": 'squote', '"': 'dquote', '`': 'backtick' };
-
-export function tokenize(text: string, ctx: ParseContext): Token[] {
-  // Postgres cannot hold NUL in text and fails the whole query on one, so it never reaches SQL.
-  if (text.includes('\u0000')) fail(ctx, 'NUL characters are not allowed');
-  const tokens: Token[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const ch = text[i] as string;
-    if (/\s/.test(ch)) {
-      i++;
-      continue;
-    }
-    const token = readQuoted(text, i, ctx) ?? readPattern(text, i) ?? readPunctuation(text, i);
-    if (!token) fail(ctx, `unexpected character '${ch}' at position ${i}`);
-    tokens.push(token);
-    i = token.end;
-  }
-  return tokens;
-}
-
-/** A quoted string; a doubled quote inside it stands for one quote character (SQL's convention). */
-function readQuoted(text: string, start: number, ctx: ParseContext): Token | undefined {
-  const quote = text[start] as string;
-  const type = QUOTES[quote];
-  if (!type) return undefined;
-  let value = '';
-  let i = start + 1;
-  for (;;) {
-    const close = text.indexOf(quote, i);
-    if (close < 0) fail(ctx, `unterminated quoted string ${text.slice(start)}`);
-    value += text.slice(i, close);
-    if (text[close + 1] !== quote) {
-      return { type, value, raw: text.slice(start, close + 1), start, end: close + 1 };
-    }
-    value += quote;
-    i = close + 2;
-  }
-}
-
-function readPattern(text: string, start: number): Token | undefined {
-  for (const [type, pattern] of [
-    ['number', NUMBER],
-    ['word', WORD],
-    ['op', OPERATOR],
-  ] as const) {
-    pattern.lastIndex = start;
-    const match = pattern.exec(text);
-    if (match) return { type, value: match[0], raw: match[0], start, end: start + match[0].length };
-  }
-  return undefined;
-}
-
-function readPunctuation(text: string, start: number): Token | undefined {
-  const ch = text[start];
-  if (ch === '(' || ch === ')' || ch === ',') return { type: ch, value: ch, raw: ch, start, end: start + 1 };
-  return undefined;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// A cursor over the tokens, shared with order.ts
-
-export class TokenStream {
-  private pos = 0;
-  constructor(
-    readonly tokens: readonly Token[],
-    readonly ctx: ParseContext,
-  ) {}
-
-  peek(offset = 0): Token | undefined {
-    return this.tokens[this.pos + offset];
-  }
-  next(): Token | undefined {
-    return this.tokens[this.pos++];
-  }
-  get done(): boolean {
-    return this.pos >= this.tokens.length;
-  }
-  /** The next token if it touches `previous` (no whitespace between): identifiers are written without spaces. */
-  nextAdjacent(previous: Token): Token | undefined {
-    const token = this.peek();
-    if (token && token.start === previous.end) return this.next();
-    return undefined;
-  }
-  fail(message: string): never {
-    return fail(this.ctx, message);
-  }
-}
-
-export function isKeyword(token: Token | undefined, keyword: string): boolean {
-  return token?.type === 'word' && token.value.toUpperCase() === keyword;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Identifiers
-
-export interface Identifier {
-  /** The entity as written (undefined: no prefix, so an attribute). */
-  readonly entity: string | undefined;
-  readonly key: string;
-  /** The identifier's source text, for error messages. */
-  readonly raw: string;
-}
-
-const ENTITY_ALIASES: Record<string, Entity> = {
-  metric: 'metric',
-  metrics: 'metric',
-  parameter: 'param',
-  parameters: 'param',
-  param: 'param',
-  params: 'param',
-  tag: 'tag',
-  tags: 'tag',
-  attribute: 'attribute',
-  attributes: 'attribute',
-  attr: 'attribute',
-  run: 'attribute',
-  dataset: 'dataset',
-  datasets: 'dataset',
-};
-
-const KEYWORDS = new Set(['AND', 'OR', 'NOT', 'IN', 'LIKE', 'ILIKE', 'ASC', 'DESC']);
-
-/**
- * Reads `[entity.]key`: `metrics.mse`, `metrics.train.loss` (the key is everything after the first dot),
- * ``metrics.`a b` ``, `tags."x-y"`, `` `metrics`.x ``, or a bare attribute key (`status`, `` `Run name` ``).
- */
-export function readIdentifier(stream: TokenStream): Identifier {
-  const first = stream.next();
-  if (!first) return stream.fail('expected an identifier, found the end of the input');
-  if (first.type === '(' || first.type === ')') {
-    return stream.fail(`invalid clause '${first.raw}' (parentheses are not supported; only AND is supported)`);
-  }
-  if (first.type === 'word' && KEYWORDS.has(first.value.toUpperCase())) {
-    if (isKeyword(first, 'OR') || isKeyword(first, 'NOT')) {
-      return stream.fail(`invalid clause '${first.raw}' (only AND is supported)`);
-    }
-    return stream.fail(`expected an identifier, found '${first.raw}'`);
-  }
-  if (first.type === 'word') return readWordIdentifier(stream, first);
-  if (first.type === 'backtick' || first.type === 'dquote') return readQuotedIdentifier(stream, first);
-  return stream.fail(`expected an identifier, found '${first.raw}'`);
-}
-
-function readWordIdentifier(stream: TokenStream, word: Token): Identifier {
-  const dot = word.value.indexOf('.');
-  if (dot < 0) {
-    rejectAdjacent(stream, word);
-    return { entity: undefined, key: word.value, raw: word.raw };
-  }
-  const entity = word.value.slice(0, dot);
-  if (entity === '') return stream.fail(`invalid identifier '${word.raw}'`);
-  return readKeyAfterDot(stream, entity, word.value.slice(dot + 1), word);
-}
-
-function readQuotedIdentifier(stream: TokenStream, quoted: Token): Identifier {
-  const after = stream.peek();
-  // `.5` after `` `metrics` `` tokenizes as a number; it still continues the identifier.
-  const continues =
-    after?.start === quoted.end && (after.type === 'word' || after.type === 'number') && after.value.startsWith('.');
-  if (!continues) return { entity: undefined, key: quoted.value, raw: quoted.raw };
-  stream.next();
-  // Only backticks quote an entity (as in MLflow); `"metrics".x` keeps its quotes and is an unknown entity.
-  const entity = quoted.type === 'backtick' ? quoted.value : quoted.raw;
-  return readKeyAfterDot(stream, entity, after.value.slice(1), { ...quoted, raw: quoted.raw + after.raw, end: after.end });
-}
-
-/** `rest` is what followed the dot in the same word; when empty the key is the adjacent quoted token. */
-function readKeyAfterDot(stream: TokenStream, entity: string, rest: string, head: Token): Identifier {
-  if (rest !== '') {
-    rejectAdjacent(stream, head);
-    return { entity, key: rest, raw: head.raw };
-  }
-  const quoted = stream.nextAdjacent(head);
-  if (!quoted || (quoted.type !== 'backtick' && quoted.type !== 'dquote')) {
-    return stream.fail(`invalid identifier '${head.raw}${quoted?.raw ?? ''}': expected a key after '.'`);
-  }
-  rejectAdjacent(stream, quoted);
-  return { entity, key: quoted.value, raw: head.raw + quoted.raw };
-}
-
-/** `metrics.a"b"` or `` `x`y `` are typos, not identifiers. */
-function rejectAdjacent(stream: TokenStream, token: Token): void {
-  const after = stream.peek();
-  if (after && after.start === token.end && ['word', 'number', 'squote', 'dquote', 'backtick'].includes(after.type)) {
-    stream.fail(`invalid identifier '${token.raw}${after.raw}'`);
-  }
-}
-
-/** Maps an entity as written (or no prefix) to its canonical name; unknown → the error MLflow gives. */
-export function resolveEntity(stream: TokenStream, id: Identifier): Entity {
-  if (id.entity === undefined) return 'attribute';
-  const entity = ENTITY_ALIASES[id.entity];
-  if (!entity) {
-    return stream.fail(
-      `invalid entity type '${id.entity}'; valid values are metric, parameter, tag, attribute, dataset`,
-    );
-  }
-  return entity;
-}
-
-/** MLflow's alternate attribute names (the UI sends `attributes.\`Run name\``). */
-export function translateAttributeAlias(key: string): string {
-  if (key === 'created' || key === 'Created') return 'start_time';
-  if (key === 'run name' || key === 'Run name' || key === 'Run Name') return 'run_name';
-  return key;
-}
-
-export function rejectDataset(stream: TokenStream, id: Identifier): never {
-  return stream.fail(`dataset identifiers are not supported yet ('${id.raw}')`);
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Comparisons
 
 const NUMERIC_OPS: readonly NumericOp[] = ['=', '!=', '>', '>=', '<', '<='];
 const STRING_OPS: readonly StringOp[] = ['=', '!=', 'LIKE', 'ILIKE'];
@@ -323,27 +79,6 @@ function readString(stream: TokenStream): string {
   return stream.fail(`value ${token.raw} is not quoted; use single or double quotes`);
 }
 
-/**
- * What one search may ask of the database, refused up front with a message naming the limit rather
- * than failing inside SQLite (whose own limits answer "too many terms in compound SELECT", "Expression
- * tree is too large", "LIKE or GLOB pattern too complex" or "too many SQL variables"). Chosen well
- * inside those limits, on both dialects: SQLite joins at most 64 tables, nests expressions 1,000 deep,
- * takes LIKE patterns of 50,000 bytes and 32,766 bound parameters; Postgres binds 65,535.
- */
-export const SEARCH_LIMITS = {
-  /** comparisons joined by AND in one filter */
-  comparisons: 100,
-  /** characters of one quoted value (4 bytes a character in UTF-8 stays under SQLite's LIKE limit) */
-  valueLength: 10_000,
-  /** items of one IN list: each is a bound parameter */
-  listItems: 10_000,
-  /** different metric, param and tag keys one search filters or sorts on: each is a join */
-  entityKeys: 40,
-  /** order_by entries */
-  orderKeys: 20,
-  /** experiments one search covers: each id is a bound parameter */
-  experimentIds: 10_000,
-};
 const MAX_LIST_ITEMS = SEARCH_LIMITS.listItems;
 
 /** `('a', 'b')`: a non-empty parenthesised list of quoted strings (a trailing comma is allowed, as in Python). */

@@ -1,15 +1,6 @@
-import {
-  SEARCH_LIMITS,
-  type ParseContext,
-  TokenStream,
-  fail,
-  isKeyword,
-  readIdentifier,
-  rejectDataset,
-  resolveEntity,
-  tokenize,
-  translateAttributeAlias,
-} from './filter.js';
+import { readIdentifier, rejectDataset, resolveEntity, translateAttributeAlias } from './identifiers.js';
+import { SEARCH_LIMITS } from './limits.js';
+import { type ParseContext, TokenStream, fail, isKeyword, tokenize } from './tokens.js';
 
 /**
  * order_by entries (mlflow-reference.md 4.2, 4.3): `<identifier> [ASC|DESC]`, the identifier written as in

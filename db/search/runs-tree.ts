@@ -4,21 +4,8 @@ import type { RunRow } from '../types.js';
 import { sortFingerprint } from './cursor.js';
 import { parseRunFilter } from './filter.js';
 import { parseRunOrderBy } from './order.js';
-import {
-  type AnyQuery,
-  EntityJoins,
-  type SearchPage,
-  type SearchRunsArgs,
-  countOnce,
-  cutPage,
-  emptyPage,
-  orderAndLimit,
-  runCondition,
-  runSortColumns,
-  scopeRuns,
-  selectSortValues,
-  withDefaultRunOrder,
-} from './runs-query.js';
+import { type SearchRunsArgs, runCondition, runSortColumns, scopeRuns, withDefaultRunOrder } from './runs-query.js';
+import { type AnyQuery, EntityJoins, type SearchPage, countOnce, cutPage, emptyPage, orderAndLimit, selectSortValues } from './sql.js';
 
 /**
  * The runs table's nested display (runs under their parent, from `mlflow.parentRunId`), one level of the

@@ -1,10 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Db } from '../connect.js';
-import { notFound } from '../errors.js';
-import type { Database } from '../types.js';
-import type { ChangeListener, StoreEvent } from './model.js';
-
-export type Trx = Kysely<Database>;
+import type { Db, Queryable } from '../connect.js';
+import type { ChangeListener, StoreEvent } from '../entities.js';
 
 /**
  * What every store operation shares: the database, the change listeners, and the two ways to touch
@@ -25,7 +20,7 @@ export class StoreCore {
     return () => this.listeners.delete(listener);
   }
 
-  async write<T>(work: (trx: Trx, events: StoreEvent[]) => Promise<T>): Promise<T> {
+  async write<T>(work: (trx: Queryable, events: StoreEvent[]) => Promise<T>): Promise<T> {
     const events: StoreEvent[] = [];
     const done = this.db.transaction('write', (trx) => work(trx, events));
     this.inFlight.add(done);
@@ -38,7 +33,7 @@ export class StoreCore {
     }
   }
 
-  async read<T>(work: (trx: Trx) => Promise<T>): Promise<T> {
+  async read<T>(work: (trx: Queryable) => Promise<T>): Promise<T> {
     return this.db.transaction('read', work);
   }
 
@@ -75,10 +70,4 @@ export class StoreCore {
 export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
-}
-
-/** Experiment ids are decimal strings of integers; anything else names no experiment. */
-export function parseExperimentId(id: string, field = 'experimentId'): number {
-  if (!/^\d{1,15}$/.test(id)) throw notFound(`${field}: no experiment with id=${JSON.stringify(id)} exists`, field);
-  return Number(id);
 }

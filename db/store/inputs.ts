@@ -1,26 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import type { DatasetFields, KeyValue, RunInputs } from '../entities.js';
 import { invalid, notFound } from '../errors.js';
 import * as inputs from '../repositories/inputs.js';
-import type { DatasetFields, DatasetSummary, RunDatasetInput } from '../repositories/inputs.js';
 import * as models from '../repositories/logged-models.js';
-import { withMlflowTables } from '../repositories/mlflow-tables.js';
-import { checkString } from '../validation.js';
+import { checkString, experimentIdNumbers } from '../validation.js';
 import type { StoreCore } from './core.js';
-import type { KeyValue } from './model.js';
-import { activeRun } from './runs.js';
-
-/** MLflow's run inputs (log-inputs): datasets with input tags, and (MLflow 3) logged models. */
-
-export type { DatasetFields, DatasetSummary, RunDatasetInput };
+import { activeRun } from './guards.js';
 
 export interface DatasetInputIn {
   dataset: Partial<Record<keyof DatasetFields, unknown>>;
   tags?: readonly KeyValue[];
-}
-
-export interface RunInputs {
-  datasetInputs: { dataset: DatasetFields; tags: KeyValue[] }[];
-  modelInputs: { modelId: string }[];
 }
 
 // MLflow's limits (mlflow/utils/validation.py): required fields and their maximum lengths.
@@ -40,39 +29,6 @@ const INPUT_TAG_VALUE_LENGTH = 500;
  * Attaches datasets (found or created in the run's experiment by name and digest) and models to a run.
  * Logging the same dataset to the same run again changes nothing, tags included (MLflow's rule).
  */
-export async function logInputs(
-  core: StoreCore,
-  runId: string,
-  datasets: readonly DatasetInputIn[],
-  modelIds: readonly string[] = [],
-): Promise<void> {
-  const checked = checkDatasetInputs(datasets);
-  await core.write(async (trx, events) => {
-    const db = withMlflowTables(trx);
-    const run = await activeRun(core, trx, runId);
-    const experimentId = Number(run.experimentId);
-    let order = core.now() * 1000;
-    let changed = false;
-    for (const input of checked) {
-      let datasetId = await inputs.findDataset(db, experimentId, input.dataset.name, input.dataset.digest);
-      if (!datasetId) {
-        datasetId = randomUUID().replaceAll('-', '');
-        await inputs.insertDataset(db, datasetId, experimentId, input.dataset);
-      }
-      if (await inputs.inputExists(db, run.id, 'DATASET', datasetId)) continue;
-      await inputs.insertInput(db, { id: randomUUID(), runId: run.id, sourceType: 'DATASET', sourceId: datasetId, order: order++ }, input.tags);
-      changed = true;
-    }
-    for (const modelId of new Set(modelIds)) {
-      const model = await models.findById(db, modelId);
-      if (!model || model.lifecycleStage !== 'active') throw notFound(`models: no logged model with id=${modelId} exists`, 'models');
-      if (await inputs.inputExists(db, run.id, 'MODEL', modelId)) continue;
-      await inputs.insertInput(db, { id: randomUUID(), runId: run.id, sourceType: 'MODEL', sourceId: modelId, order: order++ }, []);
-      changed = true;
-    }
-    if (changed) events.push({ type: 'run', runId: run.id, experimentId: run.experimentId, kinds: ['UPDATED'] });
-  });
-}
 
 function checkDatasetInputs(list: readonly DatasetInputIn[]) {
   if (!Array.isArray(list)) throw invalid('datasets: a list is required', 'datasets');
@@ -114,19 +70,53 @@ function checkInputTag(tag: KeyValue, at: string): KeyValue {
   return { key, value };
 }
 
-/** The inputs of each run (runs without inputs map to empty lists). */
-export async function inputsOf(core: StoreCore, runIds: readonly string[]): Promise<Map<string, RunInputs>> {
-  const db = withMlflowTables(core.db.kysely);
-  const result = new Map<string, RunInputs>(runIds.map((id) => [id, { datasetInputs: [], modelInputs: [] }]));
-  for (const d of await inputs.datasetInputsOf(db, runIds)) {
-    const { id: _id, experimentId: _e, ...dataset } = d.dataset;
-    result.get(d.runId)?.datasetInputs.push({ dataset, tags: d.tags });
-  }
-  for (const m of await inputs.modelInputsOf(db, runIds)) result.get(m.runId)?.modelInputs.push({ modelId: m.modelId });
-  return result;
-}
+/** MLflow's run inputs (log-inputs): datasets with input tags, and (MLflow 3) logged models. */
+export class InputStore {
+  constructor(private readonly core: StoreCore) {}
 
-export function datasetSummaries(core: StoreCore, experimentIds: readonly string[]) {
-  const ids = experimentIds.filter((id) => /^\d{1,15}$/.test(id)).map(Number);
-  return inputs.datasetSummaries(withMlflowTables(core.db.kysely), ids);
+  /** Logs a run's dataset inputs (with their input tags) and model inputs; what is there already is kept. */
+  async log(runId: string, datasets: readonly DatasetInputIn[], modelIds: readonly string[] = []): Promise<void> {
+    const checked = checkDatasetInputs(datasets);
+    await this.core.write(async (trx, events) => {
+      const run = await activeRun(this.core, trx, runId);
+      const experimentId = Number(run.experimentId);
+      let order = this.core.now() * 1000;
+      let changed = false;
+      for (const input of checked) {
+        let datasetId = await inputs.findDataset(trx, experimentId, input.dataset.name, input.dataset.digest);
+        if (!datasetId) {
+          datasetId = randomUUID().replaceAll('-', '');
+          await inputs.insertDataset(trx, datasetId, experimentId, input.dataset);
+        }
+        if (await inputs.inputExists(trx, run.id, 'DATASET', datasetId)) continue;
+        await inputs.insertInput(trx, { id: randomUUID(), runId: run.id, sourceType: 'DATASET', sourceId: datasetId, order: order++ }, input.tags);
+        changed = true;
+      }
+      for (const modelId of new Set(modelIds)) {
+        const model = await models.findById(trx, modelId);
+        if (!model || model.lifecycleStage !== 'active') throw notFound(`models: no logged model with id=${modelId} exists`, 'models');
+        if (await inputs.inputExists(trx, run.id, 'MODEL', modelId)) continue;
+        await inputs.insertInput(trx, { id: randomUUID(), runId: run.id, sourceType: 'MODEL', sourceId: modelId, order: order++ }, []);
+        changed = true;
+      }
+      if (changed) events.push({ type: 'run', runId: run.id, experimentId: run.experimentId, kinds: ['UPDATED'] });
+    });
+  }
+
+  /** The inputs of each run (runs without inputs map to empty lists). */
+  async of(runIds: readonly string[]): Promise<Map<string, RunInputs>> {
+    const db = this.core.db.kysely;
+    const result = new Map<string, RunInputs>(runIds.map((id) => [id, { datasetInputs: [], modelInputs: [] }]));
+    for (const d of await inputs.datasetInputsOf(db, runIds)) {
+      const { id: _id, experimentId: _e, ...dataset } = d.dataset;
+      result.get(d.runId)?.datasetInputs.push({ dataset, tags: d.tags });
+    }
+    for (const m of await inputs.modelInputsOf(db, runIds)) result.get(m.runId)?.modelInputs.push({ modelId: m.modelId });
+    return result;
+  }
+
+  datasetSummaries(experimentIds: readonly string[]) {
+    const ids = experimentIdNumbers(experimentIds);
+    return inputs.datasetSummaries(this.core.db.kysely, ids);
+  }
 }

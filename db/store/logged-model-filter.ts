@@ -1,6 +1,7 @@
 import { invalid } from '../errors.js';
-import { type Token, TokenStream, isKeyword, readIdentifier, tokenize } from '../search/filter.js';
-import type { LoggedModelDetails } from './logged-models.js';
+import { readIdentifier } from '../search/identifiers.js';
+import { type Token, TokenStream, isKeyword, tokenize } from '../search/tokens.js';
+import type { LoggedModelDetails } from '../entities.js';
 
 /**
  * logged-models/search filters (MLflow 3): `comparison (AND comparison)*` over metrics, params, tags

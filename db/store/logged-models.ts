@@ -1,35 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../connect.js';
+import { type KeyValue, LOGGED_MODEL_STATUSES, type LoggedModel, type LoggedModelDetails, type ModelMetric, type StoreEvent } from '../entities.js';
 import { invalid, notFound } from '../errors.js';
 import * as models from '../repositories/logged-models.js';
-import type { LoggedModel, ModelMetric } from '../repositories/logged-models.js';
-import { withMlflowTables } from '../repositories/mlflow-tables.js';
 import * as kv from '../repositories/run-key-values.js';
 import * as runsRepo from '../repositories/runs.js';
 import { generateRunName } from '../run-names.js';
-import { LIMITS, type LongValuePolicy, checkKey, checkString, checkValueLength } from '../validation.js';
-import type { StoreCore, Trx } from './core.js';
-import { activeExperiment } from './experiments.js';
+import { LIMITS, type LongValuePolicy, checkKey, checkString, checkValueLength, experimentIdNumbers } from '../validation.js';
+import type { StoreCore } from './core.js';
+import { activeExperiment, activeRun } from './guards.js';
 import { type LoggedModelOrder, compareLoggedModels, parseLoggedModelFilter } from './logged-model-filter.js';
-import type { KeyValue, StoreEvent } from './model.js';
-import { activeRun } from './runs.js';
-
-/** MLflow 3 logged models (mlflow-reference.md 1.8): a model with params, tags, metrics and a status. */
-
-export type { LoggedModel, ModelMetric };
-
-export const LOGGED_MODEL_STATUSES = [
-  'LOGGED_MODEL_STATUS_UNSPECIFIED',
-  'LOGGED_MODEL_PENDING',
-  'LOGGED_MODEL_READY',
-  'LOGGED_MODEL_UPLOAD_FAILED',
-] as const;
-export type LoggedModelStatus = (typeof LOGGED_MODEL_STATUSES)[number];
-
-export interface LoggedModelDetails extends LoggedModel {
-  params: KeyValue[];
-  tags: KeyValue[];
-  metrics: ModelMetric[];
-}
 
 export interface CreateLoggedModelInput {
   experimentId: unknown;
@@ -43,126 +23,18 @@ export interface CreateLoggedModelInput {
 // MLflow: a model name may not contain these, since it becomes part of URIs and paths.
 const FORBIDDEN_NAME_CHARS = /[/:.%"']/;
 
-export async function createLoggedModel(core: StoreCore, input: CreateLoggedModelInput, policy: LongValuePolicy) {
-  if (typeof input.experimentId !== 'string' || input.experimentId === '') {
-    throw invalid('experimentId: an experiment id is required', 'experimentId');
-  }
-  const given = input.name == null ? '' : checkString(input.name, 'name');
-  if (FORBIDDEN_NAME_CHARS.test(given)) {
-    throw invalid(`name: invalid model name ${JSON.stringify(given)}: names may not contain '/', ':', '.', '%', '"' or "'"`, 'name');
-  }
-  if (given.length > LIMITS.keyLength) throw invalid(`name: exceeds the maximum length of ${LIMITS.keyLength} characters`, 'name');
-  const modelType = input.modelType == null ? '' : checkString(input.modelType, 'modelType');
-  const sourceRunId = input.sourceRunId == null || input.sourceRunId === '' ? null : checkString(input.sourceRunId, 'sourceRunId');
-  const params = checkModelKeyValues(input.params ?? [], 'params', LIMITS.paramValueLength, policy);
-  const tags = checkModelKeyValues(input.tags ?? [], 'tags', LIMITS.tagValueLength, policy);
-
-  return core.write(async (trx, events) => {
-    const db = withMlflowTables(trx);
-    const experiment = await activeExperiment(trx, input.experimentId as string);
-    const id = `m-${randomUUID().replaceAll('-', '')}`;
-    const now = core.now();
-    const model: LoggedModel = {
-      id,
-      experimentId: experiment.id,
-      name: given || generateRunName(),
-      artifactUri: `${experiment.artifactLocation.replace(/\/+$/, '')}/models/${id}/artifacts`,
-      status: 'LOGGED_MODEL_PENDING',
-      statusMessage: null,
-      modelType,
-      sourceRunId,
-      lifecycleStage: 'active',
-      creationTime: now,
-      lastUpdatedTime: now,
-    };
-    await models.insert(db, model);
-    await models.upsertKeyValues(db, 'logged_model_params', id, params);
-    await models.upsertKeyValues(db, 'logged_model_tags', id, tags);
-    await announceForRun(trx, sourceRunId, events);
-    return (await details(db, [model]))[0] as LoggedModelDetails;
-  });
-}
-
 /** A run's models show on its page (GraphQL Run.loggedModels): tell its subscribers. */
-async function announceForRun(trx: Trx, runId: string | null, events: StoreEvent[]) {
+async function announceForRun(trx: Queryable, runId: string | null, events: StoreEvent[]) {
   if (!runId) return;
   const run = await runsRepo.findById(trx, runId);
   if (run) events.push({ type: 'run', runId, experimentId: run.experimentId, kinds: ['UPDATED'] });
 }
 
-export async function getLoggedModel(core: StoreCore, id: string): Promise<LoggedModelDetails | undefined> {
-  const db = withMlflowTables(core.db.kysely);
-  const model = await models.findById(db, id);
-  if (!model || model.lifecycleStage !== 'active') return undefined;
-  return (await details(db, [model]))[0];
-}
-
-async function activeModel(trx: Trx, id: unknown): Promise<LoggedModel> {
+async function activeModel(trx: Queryable, id: unknown): Promise<LoggedModel> {
   if (typeof id !== 'string' || id === '') throw invalid('modelId: a model id is required', 'modelId');
-  const model = await models.findById(withMlflowTables(trx), id);
+  const model = await models.findById(trx, id);
   if (!model || model.lifecycleStage !== 'active') throw notFound(`modelId: no logged model with id=${id} exists`, 'modelId');
   return model;
-}
-
-export async function finalizeLoggedModel(core: StoreCore, id: string, status: unknown, statusMessage?: unknown) {
-  if (typeof status !== 'string' || !(LOGGED_MODEL_STATUSES as readonly string[]).includes(status) || status === 'LOGGED_MODEL_STATUS_UNSPECIFIED') {
-    throw invalid(
-      `status: must be one of LOGGED_MODEL_PENDING, LOGGED_MODEL_READY, LOGGED_MODEL_UPLOAD_FAILED, got ${JSON.stringify(status)}`,
-      'status',
-    );
-  }
-  const message = statusMessage == null ? undefined : checkString(statusMessage, 'statusMessage');
-  return core.write(async (trx, events) => {
-    const db = withMlflowTables(trx);
-    const model = await activeModel(trx, id);
-    await models.update(db, id, { status, ...(message !== undefined && { statusMessage: message }), time: core.now() });
-    await announceForRun(trx, model.sourceRunId, events);
-    return (await details(db, [(await models.findById(db, id)) as LoggedModel]))[0] as LoggedModelDetails;
-  });
-}
-
-export async function setLoggedModelTags(core: StoreCore, id: string, tags: readonly KeyValue[], policy: LongValuePolicy) {
-  const checked = checkModelKeyValues(tags, 'tags', LIMITS.tagValueLength, policy);
-  return core.write(async (trx) => {
-    const db = withMlflowTables(trx);
-    await activeModel(trx, id);
-    await models.upsertKeyValues(db, 'logged_model_tags', id, checked);
-    await models.update(db, id, { time: core.now() });
-    return (await details(db, [(await models.findById(db, id)) as LoggedModel]))[0] as LoggedModelDetails;
-  });
-}
-
-export async function deleteLoggedModelTag(core: StoreCore, id: string, key: unknown) {
-  const checked = checkString(key, 'key');
-  await core.write(async (trx) => {
-    await activeModel(trx, id);
-    if (!(await models.removeKeyValue(withMlflowTables(trx), 'logged_model_tags', id, checked))) {
-      throw notFound(`key: no tag with name ${JSON.stringify(checked)} on logged model ${id}`, 'key');
-    }
-  });
-}
-
-/** Model params are immutable like run params: the same value again is fine, another value is an error. */
-export async function logLoggedModelParams(core: StoreCore, id: string, params: readonly KeyValue[], policy: LongValuePolicy) {
-  const checked = checkModelKeyValues(params, 'params', LIMITS.paramValueLength, policy);
-  await core.write(async (trx) => {
-    const db = withMlflowTables(trx);
-    await activeModel(trx, id);
-    const before = new Map((await models.findKeyValues(db, 'logged_model_params', id, checked.map((p) => p.key))).map((p) => [p.key, p.value]));
-    const changed = checked.filter((p) => before.has(p.key) && before.get(p.key) !== p.value);
-    if (changed.length) {
-      throw invalid(`params: changing param values is not allowed; already logged to model ${id}: ${changed.map((p) => p.key).join(', ')}`, 'params');
-    }
-    await models.upsertKeyValues(db, 'logged_model_params', id, checked);
-  });
-}
-
-export async function deleteLoggedModel(core: StoreCore, id: string) {
-  await core.write(async (trx, events) => {
-    const model = await activeModel(trx, id);
-    await models.update(withMlflowTables(trx), id, { lifecycleStage: 'deleted', time: core.now() });
-    await announceForRun(trx, model.sourceRunId, events);
-  });
 }
 
 export interface SearchLoggedModelsArgs {
@@ -176,60 +48,7 @@ export interface SearchLoggedModelsArgs {
 
 const SEARCH_SCAN_LIMIT = 50_000;
 
-export async function searchLoggedModels(core: StoreCore, args: SearchLoggedModelsArgs) {
-  const predicate = parseLoggedModelFilter(args.filter);
-  const compare = compareLoggedModels(args.orderBy ?? []);
-  const db = withMlflowTables(core.db.kysely);
-  const ids = args.experimentIds.filter((id) => /^\d{1,15}$/.test(id)).map(Number);
-  const all = await details(db, await models.ofExperiments(db, ids, SEARCH_SCAN_LIMIT));
-  const matching = all.filter(predicate).sort(compare);
-  const page = matching.slice(args.offset, args.offset + args.maxResults);
-  return { models: page, hasMore: args.offset + args.maxResults < matching.length };
-}
-
-/** Links metrics logged with a model_id (log-batch, log-metric) to those models. */
-export async function linkModelMetrics(core: StoreCore, runId: string, metrics: readonly Omit<ModelMetric, 'runId'>[]) {
-  if (metrics.length === 0) return;
-  await core.write(async (trx) => {
-    const db = withMlflowTables(trx);
-    await activeRun(core, trx, runId);
-    for (const modelId of new Set(metrics.map((m) => m.modelId))) await activeModel(trx, modelId);
-    await models.insertMetrics(db, metrics.map((m) => ({ ...m, runId })));
-  });
-}
-
-/** Checks that every model exists before a write that refers to them (log-batch with model_id). */
-export async function checkModelsExist(core: StoreCore, ids: readonly string[]) {
-  const unique = [...new Set(ids)];
-  const found = await models.findByIds(withMlflowTables(core.db.kysely), unique);
-  const active = new Set(found.filter((m) => m.lifecycleStage === 'active').map((m) => m.id));
-  const missing = unique.find((id) => !active.has(id));
-  if (missing !== undefined) throw notFound(`modelId: no logged model with id=${missing} exists`, 'modelId');
-}
-
-/** runs/outputs: the run declares the models it produced, with the step they were produced at. */
-export async function logOutputs(core: StoreCore, runId: string, outputs: readonly { modelId: string; step: number }[]) {
-  await core.write(async (trx, events) => {
-    const run = await activeRun(core, trx, runId);
-    for (const o of outputs) await activeModel(trx, o.modelId);
-    await models.upsertOutputs(withMlflowTables(trx), run.id, outputs);
-    if (outputs.length) events.push({ type: 'run', runId: run.id, experimentId: run.experimentId, kinds: ['UPDATED'] });
-  });
-}
-
-export function outputsOf(core: StoreCore, runIds: readonly string[]) {
-  return models.outputsOf(withMlflowTables(core.db.kysely), runIds);
-}
-
-/** The models each run produced, with their details (GraphQL Run.loggedModels). */
-export async function loggedModelsOfRuns(core: StoreCore, runIds: readonly string[]) {
-  const db = withMlflowTables(core.db.kysely);
-  const rows = await models.ofRuns(db, runIds);
-  const full = new Map((await details(db, rows)).map((m) => [m.id, m]));
-  return rows.map((r) => ({ runId: r.runId, model: full.get(r.id) as LoggedModelDetails }));
-}
-
-async function details(db: ReturnType<typeof withMlflowTables>, list: readonly LoggedModel[]): Promise<LoggedModelDetails[]> {
+async function details(db: Queryable, list: readonly LoggedModel[]): Promise<LoggedModelDetails[]> {
   const ids = [...new Set(list.map((m) => m.id))];
   const [params, tags, metrics] = await Promise.all([
     models.keyValuesOf(db, 'logged_model_params', ids),
@@ -281,27 +100,6 @@ function checkModelKeyValues(list: readonly KeyValue[], field: string, maxValue:
 
 export const LOG_MODEL_HISTORY_TAG = 'mlflow.log-model.history';
 
-/**
- * MLflow 2.x runs/log-model: appends a model's MLmodel dict to the run's `mlflow.log-model.history` tag
- * (a JSON list the UI reads), read and written in one transaction so concurrent calls lose nothing. The
- * value must stay valid JSON, so a history over the tag limit is an error rather than truncated.
- */
-export async function recordLoggedModel(core: StoreCore, runId: string, record: Record<string, unknown>) {
-  await core.write(async (trx, events) => {
-    const run = await activeRun(core, trx, runId);
-    const [previous] = await kv.find(trx, 'tags', run.id, [LOG_MODEL_HISTORY_TAG]);
-    const value = JSON.stringify([...historyOf(previous?.value), record]);
-    if (value.length > LIMITS.tagValueLength) {
-      throw invalid(
-        `model_json: the run's ${LOG_MODEL_HISTORY_TAG} tag would exceed the maximum length of ${LIMITS.tagValueLength} characters`,
-        'model_json',
-      );
-    }
-    await kv.upsert(trx, 'tags', run.id, [{ key: LOG_MODEL_HISTORY_TAG, value }]);
-    events.push({ type: 'run', runId: run.id, experimentId: run.experimentId, kinds: ['TAGS'] });
-  });
-}
-
 function historyOf(value: string | undefined): unknown[] {
   if (value === undefined) return [];
   try {
@@ -310,5 +108,187 @@ function historyOf(value: string | undefined): unknown[] {
   } catch {
     // A hand-set tag that is not a JSON list: the history starts afresh.
     return [];
+  }
+}
+
+/** MLflow 3 logged models, their params, tags, metrics and status; run outputs; 2.x log-model records. */
+export class LoggedModelStore {
+  constructor(private readonly core: StoreCore) {}
+
+  async create(input: CreateLoggedModelInput, policy: LongValuePolicy = 'reject') {
+    if (typeof input.experimentId !== 'string' || input.experimentId === '') {
+      throw invalid('experimentId: an experiment id is required', 'experimentId');
+    }
+    const given = input.name == null ? '' : checkString(input.name, 'name');
+    if (FORBIDDEN_NAME_CHARS.test(given)) {
+      throw invalid(`name: invalid model name ${JSON.stringify(given)}: names may not contain '/', ':', '.', '%', '"' or "'"`, 'name');
+    }
+    if (given.length > LIMITS.keyLength) throw invalid(`name: exceeds the maximum length of ${LIMITS.keyLength} characters`, 'name');
+    const modelType = input.modelType == null ? '' : checkString(input.modelType, 'modelType');
+    const sourceRunId = input.sourceRunId == null || input.sourceRunId === '' ? null : checkString(input.sourceRunId, 'sourceRunId');
+    const params = checkModelKeyValues(input.params ?? [], 'params', LIMITS.paramValueLength, policy);
+    const tags = checkModelKeyValues(input.tags ?? [], 'tags', LIMITS.tagValueLength, policy);
+
+    return this.core.write(async (trx, events) => {
+      const experiment = await activeExperiment(trx, input.experimentId as string);
+      const id = `m-${randomUUID().replaceAll('-', '')}`;
+      const now = this.core.now();
+      const model: LoggedModel = {
+        id,
+        experimentId: experiment.id,
+        name: given || generateRunName(),
+        artifactUri: `${experiment.artifactLocation.replace(/\/+$/, '')}/models/${id}/artifacts`,
+        status: 'LOGGED_MODEL_PENDING',
+        statusMessage: null,
+        modelType,
+        sourceRunId,
+        lifecycleStage: 'active',
+        creationTime: now,
+        lastUpdatedTime: now,
+      };
+      await models.insert(trx, model);
+      await models.upsertKeyValues(trx, 'logged_model_params', id, params);
+      await models.upsertKeyValues(trx, 'logged_model_tags', id, tags);
+      await announceForRun(trx, sourceRunId, events);
+      return (await details(trx, [model]))[0] as LoggedModelDetails;
+    });
+  }
+
+  async get(id: string): Promise<LoggedModelDetails | undefined> {
+    const db = this.core.db.kysely;
+    const model = await models.findById(db, id);
+    if (!model || model.lifecycleStage !== 'active') return undefined;
+    return (await details(db, [model]))[0];
+  }
+
+  async finalize(id: string, status: unknown, statusMessage?: unknown) {
+    if (typeof status !== 'string' || !(LOGGED_MODEL_STATUSES as readonly string[]).includes(status) || status === 'LOGGED_MODEL_STATUS_UNSPECIFIED') {
+      throw invalid(
+        `status: must be one of LOGGED_MODEL_PENDING, LOGGED_MODEL_READY, LOGGED_MODEL_UPLOAD_FAILED, got ${JSON.stringify(status)}`,
+        'status',
+      );
+    }
+    const message = statusMessage == null ? undefined : checkString(statusMessage, 'statusMessage');
+    return this.core.write(async (trx, events) => {
+      const model = await activeModel(trx, id);
+      await models.update(trx, id, { status, ...(message !== undefined && { statusMessage: message }), time: this.core.now() });
+      await announceForRun(trx, model.sourceRunId, events);
+      return (await details(trx, [(await models.findById(trx, id)) as LoggedModel]))[0] as LoggedModelDetails;
+    });
+  }
+
+  async setTags(id: string, tags: readonly KeyValue[], policy: LongValuePolicy = 'reject') {
+    const checked = checkModelKeyValues(tags, 'tags', LIMITS.tagValueLength, policy);
+    return this.core.write(async (trx) => {
+      await activeModel(trx, id);
+      await models.upsertKeyValues(trx, 'logged_model_tags', id, checked);
+      await models.update(trx, id, { time: this.core.now() });
+      return (await details(trx, [(await models.findById(trx, id)) as LoggedModel]))[0] as LoggedModelDetails;
+    });
+  }
+
+  async deleteTag(id: string, key: unknown) {
+    const checked = checkString(key, 'key');
+    await this.core.write(async (trx) => {
+      await activeModel(trx, id);
+      if (!(await models.removeKeyValue(trx, 'logged_model_tags', id, checked))) {
+        throw notFound(`key: no tag with name ${JSON.stringify(checked)} on logged model ${id}`, 'key');
+      }
+    });
+  }
+
+  /** Model params are immutable like run params: the same value again is fine, another value is an error. */
+  async logParams(id: string, params: readonly KeyValue[], policy: LongValuePolicy = 'reject') {
+    const checked = checkModelKeyValues(params, 'params', LIMITS.paramValueLength, policy);
+    await this.core.write(async (trx) => {
+      await activeModel(trx, id);
+      const before = new Map((await models.findKeyValues(trx, 'logged_model_params', id, checked.map((p) => p.key))).map((p) => [p.key, p.value]));
+      const changed = checked.filter((p) => before.has(p.key) && before.get(p.key) !== p.value);
+      if (changed.length) {
+        throw invalid(`params: changing param values is not allowed; already logged to model ${id}: ${changed.map((p) => p.key).join(', ')}`, 'params');
+      }
+      await models.upsertKeyValues(trx, 'logged_model_params', id, checked);
+    });
+  }
+
+  async delete(id: string) {
+    await this.core.write(async (trx, events) => {
+      const model = await activeModel(trx, id);
+      await models.update(trx, id, { lifecycleStage: 'deleted', time: this.core.now() });
+      await announceForRun(trx, model.sourceRunId, events);
+    });
+  }
+
+  async search(args: SearchLoggedModelsArgs) {
+    const predicate = parseLoggedModelFilter(args.filter);
+    const compare = compareLoggedModels(args.orderBy ?? []);
+    const db = this.core.db.kysely;
+    const ids = experimentIdNumbers(args.experimentIds);
+    const all = await details(db, await models.ofExperiments(db, ids, SEARCH_SCAN_LIMIT));
+    const matching = all.filter(predicate).sort(compare);
+    const page = matching.slice(args.offset, args.offset + args.maxResults);
+    return { models: page, hasMore: args.offset + args.maxResults < matching.length };
+  }
+
+  /** Links metrics logged with a model_id (log-batch, log-metric) to those models. */
+  async linkMetrics(runId: string, metrics: readonly Omit<ModelMetric, 'runId'>[]) {
+    if (metrics.length === 0) return;
+    await this.core.write(async (trx) => {
+      await activeRun(this.core, trx, runId);
+      for (const modelId of new Set(metrics.map((m) => m.modelId))) await activeModel(trx, modelId);
+      await models.insertMetrics(trx, metrics.map((m) => ({ ...m, runId })));
+    });
+  }
+
+  /** Checks that every model exists before a write that refers to them (log-batch with model_id). */
+  async checkExist(ids: readonly string[]) {
+    const unique = [...new Set(ids)];
+    const found = await models.findByIds(this.core.db.kysely, unique);
+    const active = new Set(found.filter((m) => m.lifecycleStage === 'active').map((m) => m.id));
+    const missing = unique.find((id) => !active.has(id));
+    if (missing !== undefined) throw notFound(`modelId: no logged model with id=${missing} exists`, 'modelId');
+  }
+
+  /** runs/outputs: the run declares the models it produced, with the step they were produced at. */
+  async logOutputs(runId: string, outputs: readonly { modelId: string; step: number }[]) {
+    await this.core.write(async (trx, events) => {
+      const run = await activeRun(this.core, trx, runId);
+      for (const o of outputs) await activeModel(trx, o.modelId);
+      await models.upsertOutputs(trx, run.id, outputs);
+      if (outputs.length) events.push({ type: 'run', runId: run.id, experimentId: run.experimentId, kinds: ['UPDATED'] });
+    });
+  }
+
+  outputsOf(runIds: readonly string[]) {
+    return models.outputsOf(this.core.db.kysely, runIds);
+  }
+
+  /** The models each run produced, with their details (GraphQL Run.loggedModels). */
+  async ofRuns(runIds: readonly string[]) {
+    const db = this.core.db.kysely;
+    const rows = await models.ofRuns(db, runIds);
+    const full = new Map((await details(db, rows)).map((m) => [m.id, m]));
+    return rows.map((r) => ({ runId: r.runId, model: full.get(r.id) as LoggedModelDetails }));
+  }
+
+  /**
+   * MLflow 2.x runs/log-model: appends a model's MLmodel dict to the run's `mlflow.log-model.history` tag
+   * (a JSON list the UI reads), read and written in one transaction so concurrent calls lose nothing. The
+   * value must stay valid JSON, so a history over the tag limit is an error rather than truncated.
+   */
+  async record(runId: string, record: Record<string, unknown>) {
+    await this.core.write(async (trx, events) => {
+      const run = await activeRun(this.core, trx, runId);
+      const [previous] = await kv.find(trx, 'tags', run.id, [LOG_MODEL_HISTORY_TAG]);
+      const value = JSON.stringify([...historyOf(previous?.value), record]);
+      if (value.length > LIMITS.tagValueLength) {
+        throw invalid(
+          `model_json: the run's ${LOG_MODEL_HISTORY_TAG} tag would exceed the maximum length of ${LIMITS.tagValueLength} characters`,
+          'model_json',
+        );
+      }
+      await kv.upsert(trx, 'tags', run.id, [{ key: LOG_MODEL_HISTORY_TAG, value }]);
+      events.push({ type: 'run', runId: run.id, experimentId: run.experimentId, kinds: ['TAGS'] });
+    });
   }
 }

@@ -1,8 +1,4 @@
-import { invalid, notFound } from '../errors.js';
-import { distinctSteps, pointsAtSteps } from '../repositories/metric-steps.js';
-import * as runs from '../repositories/runs.js';
-import type { StoreCore } from './core.js';
-import type { RunMetric } from './model.js';
+import { invalid } from '../errors.js';
 
 /**
  * MLflow's own sampling for get-history-bulk-interval (mlflow-reference.md 2.3; handlers.py
@@ -12,7 +8,7 @@ import type { RunMetric } from './model.js';
 
 export const BULK_INTERVAL_MAX_RUNS = 100;
 export const BULK_INTERVAL_MAX_RESULTS = 2500;
-const MAX_POINTS_PER_RUN = 25_000;
+export const MAX_POINTS_PER_RUN = 25_000;
 
 export interface BulkIntervalArgs {
   runIds: readonly string[];
@@ -22,25 +18,7 @@ export interface BulkIntervalArgs {
   endStep?: number;
 }
 
-export async function metricHistoryBulkInterval(core: StoreCore, args: BulkIntervalArgs): Promise<RunMetric[]> {
-  checkArgs(args);
-  return core.read(async (trx) => {
-    const known = await runs.metricSeqs(trx, args.runIds);
-    const missing = args.runIds.find((id) => !known.has(id));
-    if (missing !== undefined) throw notFound(`run_ids: no run with id=${missing} exists`, 'run_ids');
-    const perRun = await Promise.all(args.runIds.map((id) => distinctSteps(trx, id, args.key)));
-    const steps = sampledSteps(perRun, args.maxResults, args.startStep, args.endStep);
-    const out: RunMetric[] = [];
-    for (const runId of args.runIds) {
-      for (const p of await pointsAtSteps(trx, runId, args.key, steps, MAX_POINTS_PER_RUN)) {
-        out.push({ runId, key: args.key, step: p.step, timestamp: p.timestamp, value: p.isNan ? Number.NaN : p.value });
-      }
-    }
-    return out;
-  });
-}
-
-function checkArgs(args: BulkIntervalArgs) {
+export function checkBulkIntervalArgs(args: BulkIntervalArgs) {
   if (args.runIds.length === 0) throw invalid('run_ids: at least one run id is required', 'run_ids');
   if (args.runIds.length > BULK_INTERVAL_MAX_RUNS) {
     throw invalid(`run_ids: at most ${BULK_INTERVAL_MAX_RUNS} run ids are allowed, got ${args.runIds.length}`, 'run_ids');

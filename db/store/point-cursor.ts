@@ -1,5 +1,12 @@
 import { invalid } from '../errors.js';
-import type { PointCursor } from './history.js';
+
+/** A point's unique key in its series: where a page of the raw series continues. */
+export interface PointCursor {
+  step: number;
+  timestamp: number;
+  isNan: number;
+  value: number;
+}
 
 /** metricPoints cursors: the point's unique key (step, timestamp, is_nan, value), opaque to clients. */
 export function encodePointCursor(p: PointCursor): string {

@@ -1,3 +1,6 @@
+import { BUCKET_LAST_ORDER, compareBy } from '../metric-order.js';
+import type { BucketSummary, SeriesRow } from '../repositories/metric-rows.js';
+
 /**
  * The downsampling pyramid. Each series keeps, per level L, one summary row per non-empty aligned
  * bucket of 2^L steps: count, min/max over non-NaN values, and the bucket's last point by
@@ -11,31 +14,13 @@
 export const LEVELS: readonly number[] = [4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30];
 export const MIN_LEVEL = 4;
 
-export interface PyramidPoint {
-  step: number;
-  timestamp: number;
-  seq: number;
-  value: number; // 0 when NaN
-  isNan: number;
-}
-
-export interface BucketSummary {
-  key: string;
-  level: number;
-  bucket: number;
-  count: number;
-  min: number | null;
-  max: number | null;
-  last: PyramidPoint;
-}
-
-/** Orders points as the "last point" rule does: (step, timestamp, seq, value). */
-export function comparePoints(a: PyramidPoint, b: PyramidPoint): number {
-  return a.step - b.step || a.timestamp - b.timestamp || a.seq - b.seq || a.value - b.value;
+/** Orders points as the "last point of a bucket" rule does (db/metric-order.ts). */
+export function comparePoints(a: SeriesRow, b: SeriesRow): number {
+  return compareBy(BUCKET_LAST_ORDER, a, b);
 }
 
 /** Folds new points of one write into per-(key, level, bucket) summaries, ready to be merged upstream. */
-export function summarise(pointsByKey: Map<string, PyramidPoint[]>): BucketSummary[] {
+export function summarise(pointsByKey: Map<string, SeriesRow[]>): BucketSummary[] {
   const out: BucketSummary[] = [];
   for (const [key, points] of pointsByKey) {
     // Levels nest (floor(floor(s / 2^a) / 2^b) = floor(s / 2^(a+b))), so only the lowest level reads the
@@ -51,7 +36,7 @@ export function summarise(pointsByKey: Map<string, PyramidPoint[]>): BucketSumma
   return out;
 }
 
-function summariseLowest(key: string, points: readonly PyramidPoint[]): BucketSummary[] {
+function summariseLowest(key: string, points: readonly SeriesRow[]): BucketSummary[] {
   const level = LEVELS[0] as number;
   const width = 2 ** level;
   const byBucket = new Map<number, BucketSummary>();

@@ -66,7 +66,7 @@ export class MetricsLoggedSource extends LiveSource<MetricsItem> {
   }
 
   private async start() {
-    const current = await this.store.metricSeqs(this.sub.runIds);
+    const current = await this.store.runs.metricSeqs(this.sub.runIds);
     // Every run's starting point is set before the next await: events published meanwhile queue up
     // and are judged against it (a run without a cursor starts at the seq just read).
     const behind: Array<[string, number]> = [];
@@ -80,7 +80,7 @@ export class MetricsLoggedSource extends LiveSource<MetricsItem> {
       }
     }
     let replay = 0;
-    for (const [runId, cursor] of behind) replay += await this.store.countPointsSince(runId, cursor, this.sub.keys);
+    for (const [runId, cursor] of behind) replay += await this.store.history.countSince(runId, cursor, this.sub.keys);
     if (replay > LIVE_LIMITS.replayPoints) {
       this.ready.push({
         kind: 'resync',
@@ -168,7 +168,7 @@ export class MetricsLoggedSource extends LiveSource<MetricsItem> {
       const target = this.seen.get(runId) ?? 0;
       const last = this.last.get(runId) ?? 0;
       if (target <= last) continue;
-      const page = await this.store.metricWritesSince(runId, last, Number.MAX_SAFE_INTEGER, this.sub.keys, LIVE_LIMITS.catchUpPage);
+      const page = await this.store.history.writesSince(runId, last, Number.MAX_SAFE_INTEGER, this.sub.keys, LIVE_LIMITS.catchUpPage);
       let reached = last;
       for (const write of page.writes) {
         reached = write.seq;
@@ -184,7 +184,7 @@ export class MetricsLoggedSource extends LiveSource<MetricsItem> {
 
   /** A write whose publish was lost is found by its run's metric_seq. */
   private async checkQuietRuns() {
-    const current = await this.store.metricSeqs(this.sub.runIds);
+    const current = await this.store.runs.metricSeqs(this.sub.runIds);
     for (const [runId, seq] of current) {
       if (seq > (this.last.get(runId) ?? 0)) {
         this.raiseSeen(runId, seq);

@@ -37,11 +37,11 @@ async function countStatements(work: () => Promise<unknown>): Promise<{ count: n
 beforeAll(async () => {
   server = await startTestServer({ readWorkers: 0 });
   const { store } = server;
-  experimentId = (await store.createExperiment({ name: 'loaders' })).id;
-  const parent = await store.createRun({ experimentId, name: 'parent', startTime: 0 });
+  experimentId = (await store.experiments.create({ name: 'loaders' })).id;
+  const parent = await store.runs.create({ experimentId, name: 'parent', startTime: 0 });
   for (let i = 0; i < 120; i++) {
-    const run = await store.createRun({ experimentId, name: `run-${i}`, startTime: i + 1, parentRunId: i % 2 ? parent.id : null });
-    await store.logBatch(run.id, {
+    const run = await store.runs.create({ experimentId, name: `run-${i}`, startTime: i + 1, parentRunId: i % 2 ? parent.id : null });
+    await store.log.batch(run.id, {
       params: [
         { key: 'lr', value: String(i) },
         { key: 'depth', value: '3' },

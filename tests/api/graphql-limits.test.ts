@@ -67,7 +67,7 @@ describe('operation shape', () => {
 
 describe('metricHistories and cost', () => {
   it('allows 200 series of 999 points (200,000 rows) and refuses 201, or 1,001 run ids, before anything runs', async () => {
-    const runs = await Promise.all(Array.from({ length: 200 }, (_, i) => server.store.createRun({ experimentId: '0', name: `cost-${i}` })));
+    const runs = await Promise.all(Array.from({ length: 200 }, (_, i) => server.store.runs.create({ experimentId: '0', name: `cost-${i}` })));
     const ids = runs.map((r) => r.id);
     // Each series reads up to maxPoints points whether or not they are selected.
     const query = `query($ids: [ID!]!) { metricHistories(runIds: $ids, key: "m", maxPoints: 999) { totalPoints } }`;

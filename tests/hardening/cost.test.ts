@@ -16,13 +16,13 @@ const BIG = 110_000;
 beforeAll(async () => {
   server = await startTestServer();
   const { store } = server;
-  seriesRun = (await store.createRun({ experimentId: '0', name: 'series' })).id;
+  seriesRun = (await store.runs.create({ experimentId: '0', name: 'series' })).id;
   for (let b = 0; b < 10; b++) {
     const metrics = Array.from({ length: 1000 }, (_, i) => ({ key: 'x', value: i, step: b * 1000 + i, timestamp: 1 }));
-    await store.logBatch(seriesRun, { metrics });
+    await store.log.batch(seriesRun, { metrics });
   }
-  bigExperiment = (await store.createExperiment({ name: 'big' })).id;
-  bigRun = (await store.createRun({ experimentId: bigExperiment, name: 'big' })).id;
+  bigExperiment = (await store.experiments.create({ name: 'big' })).id;
+  bigRun = (await store.runs.create({ experimentId: bigExperiment, name: 'big' })).id;
   // 110,000 params, tags, metric keys and child runs, written straight into the server's database.
   const db = store.db.sqlite;
   if (!db) throw new Error('these tests need the SQLite server');
@@ -148,7 +148,7 @@ describe('lists no argument bounds are counted at their real size as they are re
   });
 
   it('one read returns at most 200,000 rows: a page whose runs hold more together is refused', async () => {
-    const other = (await server.store.createRun({ experimentId: bigExperiment, name: 'other' })).id;
+    const other = (await server.store.runs.create({ experimentId: bigExperiment, name: 'other' })).id;
     server.store.db.sqlite?.transaction(() => {
       const param = server.store.db.sqlite?.prepare('INSERT INTO params (run_id, key, value) VALUES (?, ?, ?)');
       for (let i = 0; i < 100_000; i++) param?.run(other, `p${i}`, 'v');
@@ -167,10 +167,10 @@ describe('subscription events are resolved on the event loop, each under a small
 
       const events = new EventQueue(client, `subscription($e: ID!) { runChanged(experimentId: $e) { kinds run { id params { key } } } }`, { e: bigExperiment });
       await new Promise((resolve) => setTimeout(resolve, 100));
-      await server.store.setTag(bigRun, 'ping', '1');
+      await server.store.log.tag(bigRun, 'ping', '1');
       const first = await events.next();
       expect(first.errors?.[0]?.message).toContain('produces more than 20000 rows (reached at Run.params)');
-      const small = (await server.store.createRun({ experimentId: bigExperiment, name: 'small' })).id;
+      const small = (await server.store.runs.create({ experimentId: bigExperiment, name: 'small' })).id;
       const second = await events.next();
       expect(second.data?.runChanged.run.id).toBe(small);
       events.close();

@@ -15,7 +15,7 @@ const bodies: string[] = [];
 beforeAll(async () => {
   server = await startTestServer();
   port = server.port;
-  runId = (await server.store.createRun({ experimentId: '0', name: 'edges' })).id;
+  runId = (await server.store.runs.create({ experimentId: '0', name: 'edges' })).id;
 });
 afterAll(() => server.stop());
 

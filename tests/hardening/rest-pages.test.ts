@@ -16,9 +16,9 @@ afterAll(() => server.stop());
 
 describe('get-history', () => {
   it('without max_results answers 100,000 points and a token; the pages hold the whole series once', async () => {
-    const run = (await server.store.createRun({ experimentId: '0', name: 'long' })).id;
+    const run = (await server.store.runs.create({ experimentId: '0', name: 'long' })).id;
     for (let b = 0; b < 150; b++) {
-      await server.store.logBatch(run, { metrics: Array.from({ length: 1000 }, (_, i) => ({ key: 'loss', value: i, step: b * 1000 + i, timestamp: 1 })) });
+      await server.store.log.batch(run, { metrics: Array.from({ length: 1000 }, (_, i) => ({ key: 'loss', value: i, step: b * 1000 + i, timestamp: 1 })) });
     }
     const first = await mlflow.get('/metrics/get-history', { run_id: run, metric_key: 'loss' });
     expect(first.status).toBe(200);
@@ -38,9 +38,9 @@ describe('get-history', () => {
 
 describe('runs/search', () => {
   it('a page whose runs hold more than 200,000 params is cut short with a token; the pages hold every run once', async () => {
-    const experimentId = (await server.store.createExperiment({ name: 'wide' })).id;
+    const experimentId = (await server.store.experiments.create({ name: 'wide' })).id;
     const ids: string[] = [];
-    for (let r = 0; r < 3; r++) ids.push((await server.store.createRun({ experimentId, name: `wide-${r}`, startTime: r })).id);
+    for (let r = 0; r < 3; r++) ids.push((await server.store.runs.create({ experimentId, name: `wide-${r}`, startTime: r })).id);
     const db = server.store.db.sqlite;
     db?.transaction(() => {
       const insert = db.prepare('INSERT INTO params (run_id, key, value) VALUES (?, ?, ?)');

@@ -18,9 +18,9 @@ afterAll(() => server.stop());
 const PARENT = 'mlflow.parentRunId';
 
 async function chain(): Promise<{ a: string; b: string; c: string }> {
-  const a = (await server.store.createRun({ experimentId: '0', name: 'a' })).id;
-  const b = (await server.store.createRun({ experimentId: '0', name: 'b', parentRunId: a })).id;
-  const c = (await server.store.createRun({ experimentId: '0', name: 'c', parentRunId: b })).id;
+  const a = (await server.store.runs.create({ experimentId: '0', name: 'a' })).id;
+  const b = (await server.store.runs.create({ experimentId: '0', name: 'b', parentRunId: a })).id;
+  const c = (await server.store.runs.create({ experimentId: '0', name: 'c', parentRunId: b })).id;
   return { a, b, c };
 }
 
@@ -67,7 +67,7 @@ describe('parent links cannot form a cycle', () => {
     expect(await parentOf(a)).toBeNull();
     // The batch was refused as a whole: its metric is not there either.
     expect((await server.ok(`{ run(id: "${a}") { metric(key: "m") { value } } }`)).run.metric).toBeNull();
-    const other = (await server.store.createRun({ experimentId: '0', name: 'other' })).id;
+    const other = (await server.store.runs.create({ experimentId: '0', name: 'other' })).id;
     expect((await setParent(c, other)).ok).toBe(true);
     expect(await parentOf(c)).toBe(other);
   });
@@ -104,7 +104,7 @@ describe('subscriptions name what does not exist', () => {
 
 describe('artifact errors', () => {
   it("name the client's path, never the store's key", async () => {
-    const run = (await server.store.createRun({ experimentId: '0', name: 'files' })).id;
+    const run = (await server.store.runs.create({ experimentId: '0', name: 'files' })).id;
     const put = await fetch(`${server.url}/artifacts/${run}/model/weights.bin`, { method: 'PUT', body: 'x' });
     expect(put.status).toBe(200);
     const answers = [

@@ -59,7 +59,7 @@ describe('other writers of the file beside the server', () => {
   let runId: string;
   beforeAll(async () => {
     server = await startTestServer({ busyTimeoutMs: 300 });
-    runId = (await server.store.createRun({ experimentId: '0', name: 'busy' })).id;
+    runId = (await server.store.runs.create({ experimentId: '0', name: 'busy' })).id;
   });
   afterAll(() => server.stop());
 
@@ -68,7 +68,7 @@ describe('other writers of the file beside the server', () => {
   it('a CLI-like process writes the same file while the server runs, and the server sees it', async () => {
     const tool = await new TrackingStore(connect(dbPath())).init();
     try {
-      await tool.createExperiment({ name: 'from-a-tool' });
+      await tool.experiments.create({ name: 'from-a-tool' });
     } finally {
       await tool.close();
     }

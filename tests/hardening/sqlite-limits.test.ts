@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrackingStore } from '../../db/store/index.js';
-import { SEARCH_LIMITS } from '../../db/search/filter.js';
+import { SEARCH_LIMITS } from '../../db/search/limits.js';
 import { Mlflow } from '../api/mlflow-support.js';
 import { DIALECTS, expectStoreError, openTestStore } from '../helpers/db.js';
 import { type TestServer, startTestServer } from '../helpers/server.js';
@@ -40,14 +40,14 @@ describe.each(DIALECTS)('search limits in the store (%s)', (dialect) => {
   let experimentId: string;
   beforeAll(async () => {
     ({ store, drop } = await openTestStore(dialect));
-    experimentId = (await store.createExperiment({ name: 'limits' })).id;
-    const run = await store.createRun({ experimentId, name: 'r' });
-    await store.logBatch(run.id, { metrics: [{ key: 'm', value: 1000, timestamp: 1 }], tags: [{ key: 't', value: 'x' }] });
+    experimentId = (await store.experiments.create({ name: 'limits' })).id;
+    const run = await store.runs.create({ experimentId, name: 'r' });
+    await store.log.batch(run.id, { metrics: [{ key: 'm', value: 1000, timestamp: 1 }], tags: [{ key: 't', value: 'x' }] });
   });
   afterAll(() => drop());
 
   const search = (args: { filter?: string; orderBy?: string[]; ids?: number }) =>
-    store.searchRuns({
+    store.runs.search({
       experimentIds: args.ids ? Array.from({ length: args.ids }, (_, i) => (i === 0 ? experimentId : String(100_000 + i))) : [experimentId],
       filter: args.filter,
       orderBy: args.orderBy,
@@ -64,8 +64,8 @@ describe.each(DIALECTS)('search limits in the store (%s)', (dialect) => {
 
   it('history: at most 1,000 run ids, each once', async () => {
     const ids = Array.from({ length: 1001 }, (_, i) => `r${i}`);
-    await expectStoreError(() => store.metricHistory(ids, 'm', {}), 'INVALID_ARGUMENT', 'runIds', /at most 1000 runs per request, got 1001/);
-    await expectStoreError(() => store.metricHistory(['a', 'a'], 'm', {}), 'INVALID_ARGUMENT', 'runIds', /run a is listed more than once/);
+    await expectStoreError(() => store.history.series(ids, 'm', {}), 'INVALID_ARGUMENT', 'runIds', /at most 1000 runs per request, got 1001/);
+    await expectStoreError(() => store.history.series(['a', 'a'], 'm', {}), 'INVALID_ARGUMENT', 'runIds', /run a is listed more than once/);
   });
 });
 
@@ -76,7 +76,7 @@ describe('search limits through the APIs', () => {
   beforeAll(async () => {
     server = await startTestServer();
     mlflow = new Mlflow(server.url);
-    runId = (await server.store.createRun({ experimentId: '0', name: 'r' })).id;
+    runId = (await server.store.runs.create({ experimentId: '0', name: 'r' })).id;
   });
   afterAll(() => server.stop());
 
@@ -107,7 +107,7 @@ describe('search limits through the APIs', () => {
       expect(JSON.stringify(answer)).toMatch(/runIds: at most 1000 runs per request, got 1001/);
       const live = new EventQueue(client, `subscription($ids: [ID!]!) { metricsLogged(runIds: $ids) { seq } }`, { ids: [runId] });
       await new Promise((resolve) => setTimeout(resolve, 100));
-      await server.store.logMetric(runId, { key: 'm', value: 1 });
+      await server.store.log.metric(runId, { key: 'm', value: 1 });
       expect((await live.next()).data?.metricsLogged.seq).toBe(1);
       live.close();
     } finally {

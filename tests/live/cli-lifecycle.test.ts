@@ -104,7 +104,7 @@ describe('graceful shutdown', () => {
         const batches = new Set([...stored].map((step) => Math.floor(step / 10)));
         expect(rows.length).toBe(batches.size * 10);
         const seqs = new Set(rows.map((r) => Number(r.seq)));
-        const run = await store.getRun(runId);
+        const run = await store.runs.get(runId);
         expect([seqs.size, run?.metricSeq]).toEqual([batches.size, batches.size]);
       } finally {
         await store.close();

@@ -187,7 +187,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
       const big = await createRun(server.url);
       const other = await createRun(server.url);
       const batch = (w: number) => Array.from({ length: 1_000 }, (_, i) => ({ key: i % 10 === 0 ? 'rare' : 'loss', value: i, step: w * 1_000 + i }));
-      for (let w = 0; w < 101; w++) await server.store.logBatch(big, { metrics: batch(w) });
+      for (let w = 0; w < 101; w++) await server.store.log.batch(big, { metrics: batch(w) });
 
       const bystander = watch({ runIds: [other], sinceSeq: 0 });
       const tooFar = watch({ runIds: [big], sinceSeq: 0 });
@@ -221,7 +221,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
       expect(await seqs(queue, 1)).toEqual([[runId, 1]]);
       const side = await sideStore();
       try {
-        await side.logBatch(runId, { metrics: [{ key: 'loss', value: 9, step: 1 }] }); // seq 2, never published
+        await side.log.batch(runId, { metrics: [{ key: 'loss', value: 9, step: 1 }] }); // seq 2, never published
       } finally {
         await side.close();
       }
@@ -243,7 +243,7 @@ describe.each(DIALECTS)('on %s', (dialect) => {
         await logSteps(runId, 1);
         expect(await seqs(queue, 1)).toEqual([[runId, 1]]);
         const side = await sideStore();
-        await side.logBatch(runId, { metrics: [{ key: 'loss', value: 9, step: 1 }] });
+        await side.log.batch(runId, { metrics: [{ key: 'loss', value: 9, step: 1 }] });
         await side.close();
         expect(await seqs(queue, 1)).toEqual([[runId, 2]]);
       } finally {
@@ -261,8 +261,8 @@ describe.each(DIALECTS)('on %s', (dialect) => {
       const side = await sideStore();
       const captured: StoreEvent[] = [];
       side.onChange((event) => captured.push(event));
-      await side.logBatch(runId, { metrics: [{ key: 'loss', value: 2, step: 2 }] });
-      await side.logBatch(runId, { metrics: [{ key: 'loss', value: 3, step: 3 }] });
+      await side.log.batch(runId, { metrics: [{ key: 'loss', value: 2, step: 2 }] });
+      await side.log.batch(runId, { metrics: [{ key: 'loss', value: 3, step: 3 }] });
       await side.close();
       const [second, third] = captured.filter((e) => e.type === 'run' && e.metricWrite);
       for (const event of [third, second, third, second]) server.bus.publish(event as StoreEvent);

@@ -13,8 +13,8 @@ let server: TestServer;
 let runId: string;
 beforeAll(async () => {
   server = await startTestServer();
-  runId = (await server.store.createRun({ experimentId: '0', name: 'worker', tags: [{ key: 'mlflow.note.content', value: 'n' }] })).id;
-  await server.store.logBatch(runId, {
+  runId = (await server.store.runs.create({ experimentId: '0', name: 'worker', tags: [{ key: 'mlflow.note.content', value: 'n' }] })).id;
+  await server.store.log.batch(runId, {
     params: [{ key: 'lr', value: '0.1' }],
     metrics: [
       { key: 'loss', value: Number.NaN, step: 0, timestamp: 1 },
@@ -79,7 +79,7 @@ describe('limits of a read', () => {
   /** A server with its limits, and a run with `count` params of `valueLength` characters. */
   async function serverWithWideRun(overrides: Parameters<typeof startTestServer>[0], count: number, valueLength: number) {
     const limited = await startTestServer(overrides);
-    const wide = (await limited.store.createRun({ experimentId: '0', name: 'wide' })).id;
+    const wide = (await limited.store.runs.create({ experimentId: '0', name: 'wide' })).id;
     const db = limited.store.db.sqlite;
     db?.transaction(() => {
       const insert = db.prepare('INSERT INTO params (run_id, key, value) VALUES (?, ?, ?)');

@@ -126,7 +126,7 @@ describe('nested runs, search and history', () => {
     // Created through the server directly: the point is the SDK's paging, not 1,001 round trips.
     const experimentId = Number(experiment.id);
     const created = await Promise.all(
-      Array.from({ length: 1001 }, (_, i) => server.store.createRun({ experimentId: String(experimentId), name: `r${i}` }, 'reject')),
+      Array.from({ length: 1001 }, (_, i) => server.store.runs.create({ experimentId: String(experimentId), name: `r${i}` }, 'reject')),
     );
     const found = await tl.searchRuns(experiment);
     expect(found).toHaveLength(created.length);

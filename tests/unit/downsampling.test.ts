@@ -137,7 +137,7 @@ interface Case {
  */
 async function logRandomSeries(store: TrackingStore, seed: number, shape: StepShape): Promise<Case> {
   const r = new Random(seed);
-  const runId = (await store.createRun({ experimentId: '0', name: `case-${seed}-${shape}` })).id;
+  const runId = (await store.runs.create({ experimentId: '0', name: `case-${seed}-${shape}` })).id;
   const stored = new Map<string, RefPoint>();
   const identity = (p: { step: number; timestamp: number; value: number }) =>
     `${p.step}|${p.timestamp}|${Number.isNaN(p.value) ? 'nan' : String(p.value)}`;
@@ -153,7 +153,7 @@ async function logRandomSeries(store: TrackingStore, seed: number, shape: StepSh
       for (let j = r.int(1, 5); j > 0; j--) batch.push(r.pick(earlier));
     }
     const fresh = batch.filter((p, index) => !stored.has(identity(p)) && batch.findIndex((q) => identity(q) === identity(p)) === index);
-    const result = await store.logBatch(runId, { metrics: batch.map((p) => ({ key: 'm', ...p })) });
+    const result = await store.log.batch(runId, { metrics: batch.map((p) => ({ key: 'm', ...p })) });
     expect(result.inserted).toBe(fresh.length);
     if (fresh.length) seq++;
     for (const p of fresh) stored.set(identity(p), { ...p, seq });
@@ -209,7 +209,7 @@ describe.each(DIALECTS)('downsampling against a brute-force reference (%s)', (di
       const total = c.points.length;
       for (const window of windows(r, c.points)) {
         for (const maxPoints of [1, 2, r.int(3, 40), r.int(41, 400), total - 1, total].filter((n) => n >= 1 && n <= 10_000)) {
-          const [series] = await store.metricHistory([c.runId], 'm', { maxPoints, ...window });
+          const [series] = await store.history.series([c.runId], 'm', { maxPoints, ...window });
           const label = `seed ${c.seed} (${c.shape}), maxPoints ${maxPoints}, window ${JSON.stringify(window)}`;
           expect(series?.lastSeq, label).toBe(c.lastSeq);
           expect(strip(series as MetricSeries), label).toEqual(reference(c.points, maxPoints, window.minStep, window.maxStep));
@@ -225,14 +225,14 @@ describe.each(DIALECTS)('downsampling against a brute-force reference (%s)', (di
 
   it('answers several runs from one snapshot (metricHistories), each as alone', async () => {
     const ids = cases.map((c) => c.runId);
-    const together = await store.metricHistory(ids, 'm', { maxPoints: 50, minStep: -50, maxStep: 600 });
+    const together = await store.history.series(ids, 'm', { maxPoints: 50, minStep: -50, maxStep: 600 });
     expect(together.map((s) => s.runId)).toEqual(ids);
     cases.forEach((c, i) => expect(strip(together[i] as MetricSeries)).toEqual(reference(c.points, 50, -50, 600)));
   });
 
   it('gives an empty series for an unknown key, NOT_FOUND for an unknown run, INVALID_ARGUMENT for bad windows', async () => {
     const [c] = cases as [Case];
-    const [none] = await store.metricHistory([c.runId], 'absent', {});
+    const [none] = await store.history.series([c.runId], 'absent', {});
     expect(none).toEqual({ runId: c.runId, key: 'absent', totalPoints: 0, sampled: false, bucketWidth: null, lastSeq: c.lastSeq, points: [] });
     const refused = async (promise: Promise<unknown>, code: string, field: string) => {
       const error = await promise.then(
@@ -242,11 +242,11 @@ describe.each(DIALECTS)('downsampling against a brute-force reference (%s)', (di
       expect(error).toBeInstanceOf(StoreError);
       expect(error).toMatchObject({ code, field });
     };
-    await refused(store.metricHistory([c.runId, 'f'.repeat(32)], 'm', {}), 'NOT_FOUND', 'runId');
-    for (const maxPoints of [0, -1, 10_001, 1.5]) await refused(store.metricHistory([c.runId], 'm', { maxPoints }), 'INVALID_ARGUMENT', 'maxPoints');
-    await refused(store.metricHistory([c.runId], 'm', { minStep: 5, maxStep: 4 }), 'INVALID_ARGUMENT', 'minStep');
-    await refused(store.metricHistory([c.runId], 'm', { minStep: 0.5 }), 'INVALID_ARGUMENT', 'minStep');
-    await refused(store.metricHistory([c.runId], 'm', { maxStep: 2 ** 60 }), 'INVALID_ARGUMENT', 'maxStep');
+    await refused(store.history.series([c.runId, 'f'.repeat(32)], 'm', {}), 'NOT_FOUND', 'runId');
+    for (const maxPoints of [0, -1, 10_001, 1.5]) await refused(store.history.series([c.runId], 'm', { maxPoints }), 'INVALID_ARGUMENT', 'maxPoints');
+    await refused(store.history.series([c.runId], 'm', { minStep: 5, maxStep: 4 }), 'INVALID_ARGUMENT', 'minStep');
+    await refused(store.history.series([c.runId], 'm', { minStep: 0.5 }), 'INVALID_ARGUMENT', 'minStep');
+    await refused(store.history.series([c.runId], 'm', { maxStep: 2 ** 60 }), 'INVALID_ARGUMENT', 'maxStep');
   });
 });
 
@@ -259,7 +259,7 @@ describe.each(DIALECTS)('downsampling while points are appended (%s)', (dialect)
   afterAll(() => drop());
 
   it('keeps bucket edges put: earlier buckets are unchanged, or merge pairwise when the width doubles', async () => {
-    const runId = (await store.createRun({ experimentId: '0', name: 'live' })).id;
+    const runId = (await store.runs.create({ experimentId: '0', name: 'live' })).id;
     const r = new Random(4242);
     const all: RefPoint[] = [];
     let seq = 0;
@@ -268,10 +268,10 @@ describe.each(DIALECTS)('downsampling while points are appended (%s)', (dialect)
     let kept = 0;
     for (let step = -300; step < 2_700; ) {
       const metrics = Array.from({ length: r.int(20, 150) }, () => ({ key: 'm', step: step++, timestamp: 1, value: r.value() }));
-      await store.logBatch(runId, { metrics });
+      await store.log.batch(runId, { metrics });
       seq++;
       all.push(...metrics.map(({ step: s, timestamp, value }) => ({ step: s, timestamp, value, seq })));
-      const [series] = (await store.metricHistory([runId], 'm', { maxPoints: 64 })) as [MetricSeries];
+      const [series] = (await store.history.series([runId], 'm', { maxPoints: 64 })) as [MetricSeries];
       expect(strip(series)).toEqual(reference(all, 64));
       if (previous?.sampled && series.sampled) {
         const before = previous.points.slice(0, -1); // the last bucket may have received points
@@ -315,17 +315,17 @@ describe.each(DIALECTS)('lastSeq and the series come from one snapshot (%s)', (d
   afterAll(() => drop());
 
   it('never returns a point newer than lastSeq, nor misses one as old, while writes commit concurrently', async () => {
-    const runId = (await store.createRun({ experimentId: '0', name: 'snapshot' })).id;
+    const runId = (await store.runs.create({ experimentId: '0', name: 'snapshot' })).id;
     // Each write adds one new point, so a consistent read holds exactly lastSeq points.
     const writes: Promise<unknown>[] = [];
     const reads: Promise<MetricSeries[]>[] = [];
     for (let i = 0; i < 60; i++) {
-      writes.push(store.logMetric(runId, { key: 'm', value: i, step: i, timestamp: 1 }));
-      reads.push(store.metricHistory([runId], 'm', { maxPoints: i % 2 ? 10_000 : 4 }));
+      writes.push(store.log.metric(runId, { key: 'm', value: i, step: i, timestamp: 1 }));
+      reads.push(store.history.series([runId], 'm', { maxPoints: i % 2 ? 10_000 : 4 }));
     }
     await Promise.all(writes);
     // Commit order (the seqs) may differ from issue order on Postgres: learn it afterwards.
-    const seqOfStep = new Map((await store.metricPoints(runId, 'm', 100)).points.map((p) => [p.step, p.seq]));
+    const seqOfStep = new Map((await store.history.points(runId, 'm', 100)).points.map((p) => [p.step, p.seq]));
     const seen = new Set<number>();
     for (const [series] of await Promise.all(reads)) {
       const s = series as MetricSeries;

@@ -3,7 +3,8 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { widthLevel } from '../../db/store/history.js';
 import type { TrackingStore } from '../../db/store/index.js';
-import { LEVELS, MIN_LEVEL, type PyramidPoint, bucketOf, comparePoints, decompose, summarise } from '../../db/store/pyramid.js';
+import type { SeriesRow } from '../../db/repositories/metric-rows.js';
+import { LEVELS, MIN_LEVEL, bucketOf, comparePoints, decompose, summarise } from '../../db/store/pyramid.js';
 import { DIALECTS, openTestStore } from '../helpers/db.js';
 
 // The downsampling pyramid's pieces: bucket arithmetic, the width rule, how a window is split into
@@ -55,7 +56,7 @@ describe('bucket arithmetic', () => {
   });
 
   it('orders points by (step, timestamp, seq, value)', () => {
-    const p = (step: number, timestamp: number, seq: number, value: number): PyramidPoint => ({ step, timestamp, seq, value, isNan: 0 });
+    const p = (step: number, timestamp: number, seq: number, value: number): SeriesRow => ({ step, timestamp, seq, value, isNan: 0 });
     const sorted = [p(2, 0, 0, 0), p(1, 9, 9, 9), p(1, 2, 0, 0), p(1, 1, 5, 0), p(1, 1, 4, 3), p(1, 1, 4, 1), p(-3, 99, 99, 99)].sort(comparePoints);
     expect(sorted.map((x) => [x.step, x.timestamp, x.seq, x.value])).toEqual([
       [-3, 99, 99, 99],
@@ -120,8 +121,8 @@ describe('decompose', () => {
 });
 
 /** Per level and bucket: count, min/max over non-NaN values, last point, computed one point at a time. */
-function bruteSummaries(points: readonly PyramidPoint[]) {
-  const out = new Map<string, { count: number; min: number | null; max: number | null; last: PyramidPoint }>();
+function bruteSummaries(points: readonly SeriesRow[]) {
+  const out = new Map<string, { count: number; min: number | null; max: number | null; last: SeriesRow }>();
   for (const level of LEVELS) {
     for (const p of points) {
       const id = `${level}/${bucketOf(p.step, level)}`;
@@ -138,7 +139,7 @@ function bruteSummaries(points: readonly PyramidPoint[]) {
   return out;
 }
 
-function randomPoints(n: number, seq: number): PyramidPoint[] {
+function randomPoints(n: number, seq: number): SeriesRow[] {
   return Array.from({ length: n }, () => {
     const kind = int(0, 19);
     const isNan = kind === 0 ? 1 : 0;
@@ -166,14 +167,14 @@ describe.each(DIALECTS)('the stored pyramid (%s)', (dialect) => {
   afterAll(() => drop());
 
   it('accumulates, write after write, exactly the summaries of all stored points', async () => {
-    const runId = (await store.createRun({ experimentId: '0' })).id;
+    const runId = (await store.runs.create({ experimentId: '0' })).id;
     for (let i = 0; i < 6; i++) {
       const batch = randomPoints(int(1, 250), 0);
-      await store.logBatch(runId, {
+      await store.log.batch(runId, {
         metrics: batch.map((p) => ({ key: 'm', step: p.step, timestamp: p.timestamp, value: p.isNan ? Number.NaN : p.value })),
       });
     }
-    const stored = (await store.metricPoints(runId, 'm', 25_000)).points;
+    const stored = (await store.history.points(runId, 'm', 25_000)).points;
     const rows = await store.db.kysely.selectFrom('metric_buckets').selectAll().where('run_id', '=', runId).execute();
     const expected = bruteSummaries(stored);
     expect(rows).toHaveLength(expected.size);

@@ -21,19 +21,19 @@ describe.each(DIALECTS)('store search and paging (%s)', (dialect) => {
   afterAll(() => drop());
   beforeEach(async () => {
     clock = 1_000;
-    experimentId = (await store.createExperiment({ name: `search-${experiments++}` })).id;
+    experimentId = (await store.experiments.create({ name: `search-${experiments++}` })).id;
   });
 
   /** A run named `name` whose metric m is `value` (undefined: never logged). */
   async function runWith(name: string, value: number | undefined, startTime = clock++) {
-    const run = await store.createRun({ experimentId, name, startTime });
-    if (value !== undefined) await store.logMetric(run.id, { key: 'm', value, step: 0, timestamp: 1 });
+    const run = await store.runs.create({ experimentId, name, startTime });
+    if (value !== undefined) await store.log.metric(run.id, { key: 'm', value, step: 0, timestamp: 1 });
     return run;
   }
   const search = (args: { filter?: string; orderBy?: string[]; first?: number; after?: string; view?: 'ACTIVE_ONLY' | 'ALL' }) =>
-    store.searchRuns({ experimentIds: [experimentId], view: 'ACTIVE_ONLY', first: 1000, ...args });
+    store.runs.search({ experimentIds: [experimentId], view: 'ACTIVE_ONLY', first: 1000, ...args });
   const metricOf = async (runs: Run[]) => {
-    const latest = await store.latestMetricsOf(runs.map((r) => r.id));
+    const latest = await store.runs.latestMetricsOf(runs.map((r) => r.id));
     return runs.map((r) => latest.find((m) => m.runId === r.id)?.value ?? null);
   };
 
@@ -49,11 +49,11 @@ describe.each(DIALECTS)('store search and paging (%s)', (dialect) => {
   });
 
   it('orders params and tags with missing values last in both directions', async () => {
-    const a = await store.createRun({ experimentId, name: 'a', startTime: 1 });
-    const b = await store.createRun({ experimentId, name: 'b', startTime: 2 });
-    const c = await store.createRun({ experimentId, name: 'c', startTime: 3 });
-    await store.logBatch(a.id, { params: [{ key: 'p', value: 'x' }], tags: [{ key: 't', value: 'B' }] });
-    await store.logBatch(c.id, { params: [{ key: 'p', value: 'y' }], tags: [{ key: 't', value: 'a' }] });
+    const a = await store.runs.create({ experimentId, name: 'a', startTime: 1 });
+    const b = await store.runs.create({ experimentId, name: 'b', startTime: 2 });
+    const c = await store.runs.create({ experimentId, name: 'c', startTime: 3 });
+    await store.log.batch(a.id, { params: [{ key: 'p', value: 'x' }], tags: [{ key: 't', value: 'B' }] });
+    await store.log.batch(c.id, { params: [{ key: 'p', value: 'y' }], tags: [{ key: 't', value: 'a' }] });
     const namesBy = async (orderBy: string) => (await search({ orderBy: [orderBy] })).items.map((r) => r.name);
     expect(await namesBy('params.p ASC')).toEqual(['a', 'c', 'b']);
     expect(await namesBy('params.p DESC')).toEqual(['c', 'a', 'b']);
@@ -111,28 +111,28 @@ describe.each(DIALECTS)('store search and paging (%s)', (dialect) => {
   it('counts every match whatever the page size, per view', async () => {
     for (let i = 0; i < 12; i++) await runWith(`r${i}`, i);
     const gone = await runWith('gone', 99);
-    await store.deleteRun(gone.id);
+    await store.runs.delete(gone.id);
     const page = await search({ first: 5, filter: 'metrics.m >= 3' });
     expect(page.items).toHaveLength(5);
     expect(page.hasNextPage).toBe(true);
     expect(await page.totalCount()).toBe(9);
     expect(await (await search({ first: 0 })).totalCount()).toBe(12);
     expect(await (await search({ first: 3, view: 'ALL' })).totalCount()).toBe(13);
-    const empty = await store.searchRuns({ experimentIds: ['98765', 'bad'], view: 'ALL', first: 10 });
+    const empty = await store.runs.search({ experimentIds: ['98765', 'bad'], view: 'ALL', first: 10 });
     expect(empty.items).toEqual([]);
     expect(await empty.totalCount()).toBe(0);
   });
 
   it('searches several experiments together', async () => {
-    const other = (await store.createExperiment({ name: `other-${experiments}` })).id;
+    const other = (await store.experiments.create({ name: `other-${experiments}` })).id;
     await runWith('here', 1);
-    await store.createRun({ experimentId: other, name: 'there' });
-    const page = await store.searchRuns({ experimentIds: [experimentId, other], view: 'ACTIVE_ONLY', first: 10, orderBy: ['attributes.run_name ASC'] });
+    await store.runs.create({ experimentId: other, name: 'there' });
+    const page = await store.runs.search({ experimentIds: [experimentId, other], view: 'ACTIVE_ONLY', first: 10, orderBy: ['attributes.run_name ASC'] });
     expect(page.items.map((r) => r.name)).toEqual(['here', 'there']);
   });
 
   it('metricPoints pages through the exact raw series in (step, timestamp) order, NaN and ±Infinity included', async () => {
-    const run = await store.createRun({ experimentId, name: 'series' });
+    const run = await store.runs.create({ experimentId, name: 'series' });
     const expected: Array<{ step: number; timestamp: number; value: number }> = [];
     for (let batch = 0; batch < 5; batch++) {
       const metrics = Array.from({ length: 400 }, (_, i) => {
@@ -141,14 +141,14 @@ describe.each(DIALECTS)('store search and paging (%s)', (dialect) => {
         // Steps repeat (two timestamps per step, and two values at one (step, timestamp)) and go negative.
         return { key: 'm', value, step: Math.floor(n / 3) - 100, timestamp: 10 + (n % 2) };
       });
-      await store.logBatch(run.id, { metrics });
+      await store.log.batch(run.id, { metrics });
       expected.push(...metrics.map(({ step, timestamp, value }) => ({ step, timestamp, value })));
     }
     const got: Array<{ step: number; timestamp: number; value: number }> = [];
-    let after: Parameters<TrackingStore['metricPoints']>[3];
+    let after: Parameters<TrackingStore['history']['points']>[3];
     let pages = 0;
     for (;;) {
-      const page = await store.metricPoints(run.id, 'm', 333, after);
+      const page = await store.history.points(run.id, 'm', 333, after);
       expect(page.totalCount).toBe(2000);
       got.push(...page.points.map((p) => ({ step: p.step, timestamp: p.timestamp, value: p.isNan ? Number.NaN : p.value })));
       pages++;
@@ -163,18 +163,18 @@ describe.each(DIALECTS)('store search and paging (%s)', (dialect) => {
     );
     const asMultiset = (list: typeof got) => list.map((p) => `${p.step}/${p.timestamp}/${p.value}`).sort();
     expect(asMultiset(got)).toEqual(asMultiset(expected));
-    expect((await store.metricPoints(run.id, 'absent', 10)).points).toEqual([]);
-    await expect(store.metricPoints('a'.repeat(32), 'm', 10)).rejects.toMatchObject({ code: 'NOT_FOUND', field: 'runId' });
+    expect((await store.history.points(run.id, 'absent', 10)).points).toEqual([]);
+    await expect(store.history.points('a'.repeat(32), 'm', 10)).rejects.toMatchObject({ code: 'NOT_FOUND', field: 'runId' });
   });
 
   it('metricPoints cursors hold on NaN and ±Infinity points at one step and time (pages of one)', async () => {
-    const run = await store.createRun({ experimentId, name: 'specials' });
+    const run = await store.runs.create({ experimentId, name: 'specials' });
     const values = [Number.NaN, Number.POSITIVE_INFINITY, -1, Number.NEGATIVE_INFINITY, 0, 1, -Number.MAX_VALUE];
-    await store.logBatch(run.id, { metrics: values.map((value) => ({ key: 'm', value, step: 5, timestamp: 5 })) });
+    await store.log.batch(run.id, { metrics: values.map((value) => ({ key: 'm', value, step: 5, timestamp: 5 })) });
     const got: number[] = [];
-    let after: Parameters<TrackingStore['metricPoints']>[3];
+    let after: Parameters<TrackingStore['history']['points']>[3];
     for (let i = 0; i < 10; i++) {
-      const page = await store.metricPoints(run.id, 'm', 1, after);
+      const page = await store.history.points(run.id, 'm', 1, after);
       const [p] = page.points;
       if (!p) break;
       got.push(p.isNan ? Number.NaN : p.value);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { decodeMetricValue, encodeMetricValue } from '../../common/metric-value.js';
 import type { MetricPoint, StoreEvent } from '../../db/store/index.js';
-import { InProcessBus, type LiveBus } from './bus.js';
+import { InProcessBus, type LiveBus } from '../../schema/live/bus.js';
 
 export const REDIS_CHANNEL = 'trackline:events';
 

@@ -1,6 +1,5 @@
 import { StoreError } from '../../db/errors.js';
-import type { TrackingStore } from '../../db/store/index.js';
-import { isRunIdShape } from '../../db/validation.js';
+import { type TrackingStore, isRunIdShape } from '../../db/store/index.js';
 import { type Fields, invalidParam } from './fields.js';
 import type { Call, Endpoint } from './router.js';
 
@@ -47,10 +46,10 @@ async function asSingle<T>(prefix: string, work: Promise<T>): Promise<T> {
 /** MLflow 3 links metrics logged with a model_id to that model; checked before the run is written. */
 async function logMetrics(store: TrackingStore, runId: string, metrics: MetricIn[], write: () => Promise<unknown>) {
   const linked = metrics.filter((m): m is MetricIn & { modelId: string } => m.modelId !== undefined);
-  if (linked.length) await store.checkLoggedModelsExist(linked.map((m) => m.modelId));
+  if (linked.length) await store.models.checkExist(linked.map((m) => m.modelId));
   await write();
   if (linked.length) {
-    await store.linkModelMetrics(
+    await store.models.linkMetrics(
       runId,
       linked.map((m) => ({
         modelId: m.modelId,
@@ -68,23 +67,23 @@ async function logMetrics(store: TrackingStore, runId: string, metrics: MetricIn
 async function logMetric({ fields, store }: Call) {
   const runId = fields.runId();
   const metric = readMetric(fields);
-  await logMetrics(store, runId, [metric], () => asSingle('metrics[0].', store.logMetric(runId, metric)));
+  await logMetrics(store, runId, [metric], () => asSingle('metrics[0].', store.log.metric(runId, metric)));
 }
 
 async function logParam({ fields, store }: Call) {
   const runId = fields.runId();
   const key = fields.requiredString('key');
   const value = fields.string('value') ?? '';
-  await asSingle('params[0].', store.logParam(runId, key, value, 'truncate'));
+  await asSingle('params[0].', store.log.param(runId, key, value, 'truncate'));
 }
 
 async function setTag({ fields, store }: Call) {
   const runId = fields.runId();
-  await asSingle('tags[0].', store.setTag(runId, fields.requiredString('key'), fields.string('value') ?? '', 'truncate'));
+  await asSingle('tags[0].', store.log.tag(runId, fields.requiredString('key'), fields.string('value') ?? '', 'truncate'));
 }
 
 async function deleteTag({ fields, store }: Call) {
-  await store.deleteTag(fields.runId(), fields.requiredString('key'));
+  await store.log.deleteTag(fields.runId(), fields.requiredString('key'));
 }
 
 async function logBatch({ fields, store }: Call) {
@@ -93,10 +92,10 @@ async function logBatch({ fields, store }: Call) {
   const metrics = fields.objects('metrics').map(readMetric);
   const params = fields.objects('params').map((p) => ({ key: p.requiredString('key'), value: p.requiredPresentString('value') }));
   const tags = fields.objects('tags').map((t) => ({ key: t.requiredString('key'), value: t.requiredPresentString('value') }));
-  await logMetrics(store, runId, metrics, () => store.logBatch(runId, { metrics, params, tags }, 'truncate'));
+  await logMetrics(store, runId, metrics, () => store.log.batch(runId, { metrics, params, tags }, 'truncate'));
 }
 
-export const loggingEndpoints: Endpoint[] = [
+export const runLogEndpoints: Endpoint[] = [
   { method: 'POST', path: '/runs/log-metric', handler: logMetric },
   { method: 'POST', path: '/runs/log-parameter', handler: logParam },
   { method: 'POST', path: '/runs/set-tag', handler: setTag },

@@ -1,7 +1,10 @@
-import { invalid, notFound } from '../errors.js';
 import { decodeMetricValue } from '../../common/metric-value.js';
-import * as metrics from '../repositories/metrics.js';
-import type { LatestCandidate, NewPoint } from '../repositories/metrics.js';
+import type { Queryable } from '../connect.js';
+import { type KeyValue, type MetricPoint, type Run, type RunChange, SYSTEM_TAGS, type StoreEvent } from '../entities.js';
+import { invalid, notFound } from '../errors.js';
+import { isLater } from '../metric-order.js';
+import type { NewPoint, SeriesRow } from '../repositories/metric-rows.js';
+import * as metricWrites from '../repositories/metric-writes.js';
 import * as kv from '../repositories/run-key-values.js';
 import * as runs from '../repositories/runs.js';
 import {
@@ -10,14 +13,13 @@ import {
   checkKey,
   checkLong,
   checkString,
+  checkTagList,
   checkTimestamp,
   checkValueLength,
 } from '../validation.js';
-import type { StoreCore, Trx } from './core.js';
-import type { KeyValue, MetricPoint, Run, RunChange, StoreEvent } from './model.js';
-import { type PyramidPoint, summarise } from './pyramid.js';
-import { activeRun } from './runs.js';
-import { SYSTEM_TAGS } from './system-tags.js';
+import type { StoreCore } from './core.js';
+import { activeRun } from './guards.js';
+import { summarise } from './pyramid.js';
 
 export interface MetricInput {
   key: unknown;
@@ -40,49 +42,80 @@ export interface BatchResult {
 }
 
 /**
- * Logs metrics, params and tags to a run in one transaction. Everything is validated before anything
- * is written; a param that would change, an unknown or deleted run, or any bad value rejects the whole
- * batch. Exact duplicate points are ignored; a write with new points takes the run's next metric seq.
+ * What is logged to a run: metrics, params and tags, through one write path (a single metric or tag is
+ * a batch of one). Everything is validated before anything is written; a param that would change, an
+ * unknown or deleted run, or any bad value rejects the whole batch. Exact duplicate points are
+ * ignored; a write with new points takes the run's next metric seq (docs/architecture.md follows one
+ * such write from the request to its rows and to a subscriber).
  */
-export async function logBatch(core: StoreCore, runId: unknown, batch: BatchInput, policy: LongValuePolicy) {
-  const now = core.now();
-  const points = checkMetrics(batch.metrics ?? [], now);
-  const params = checkParams(batch.params ?? [], policy);
-  const tags = checkTags(batch.tags ?? [], 'tags', policy);
-  checkBatchSize(points.length, params.length, tags.length);
+export class RunLog {
+  constructor(private readonly core: StoreCore) {}
 
-  return core.write<BatchResult>(async (trx, events) => {
-    let run = await activeRun(core, trx, runId);
-    const kinds: RunChange[] = [];
-    if (params.length) {
-      await writeParams(trx, run.id, params);
-      kinds.push('PARAMS');
-    }
-    if (tags.length) {
-      run = await writeTags(trx, run, tags, kinds);
-    }
-    let inserted = 0;
-    const event: Extract<StoreEvent, { type: 'run' }> = { type: 'run', runId: run.id, experimentId: run.experimentId, kinds };
-    if (points.length) {
-      const write = await writeMetrics(core, trx, run.id, points);
-      inserted = write?.points.length ?? 0;
-      if (write) {
-        run = { ...run, metricSeq: write.seq };
-        kinds.push('METRICS');
-        event.metricWrite = { runId: run.id, seq: write.seq, metrics: write.points.map(toMetricPoint) };
-        event.latest = write.latest.map(toMetricPoint);
+  /** Metrics, params and tags in one transaction: all of it is written, or none. */
+  async batch(runId: unknown, batch: BatchInput, policy: LongValuePolicy = 'reject') {
+    const now = this.core.now();
+    const points = checkMetrics(batch.metrics ?? [], now);
+    const params = checkParams(batch.params ?? [], policy);
+    const tags = checkTagList(batch.tags ?? [], 'tags', policy);
+    checkBatchSize(points.length, params.length, tags.length);
+
+    return this.core.write<BatchResult>(async (trx, events) => {
+      let run = await activeRun(this.core, trx, runId);
+      const kinds: RunChange[] = [];
+      if (params.length) {
+        await writeParams(trx, run.id, params);
+        kinds.push('PARAMS');
       }
-    }
-    if (kinds.length) events.push(event);
-    return { run, inserted };
-  });
+      if (tags.length) {
+        run = await writeTags(trx, run, tags, kinds);
+      }
+      let inserted = 0;
+      const event: Extract<StoreEvent, { type: 'run' }> = { type: 'run', runId: run.id, experimentId: run.experimentId, kinds };
+      if (points.length) {
+        const write = await writeMetrics(this.core, trx, run.id, points);
+        inserted = write?.points.length ?? 0;
+        if (write) {
+          run = { ...run, metricSeq: write.seq };
+          kinds.push('METRICS');
+          event.metricWrite = { runId: run.id, seq: write.seq, metrics: write.points.map(toMetricPoint) };
+          event.latest = write.latest.map(toMetricPoint);
+        }
+      }
+      if (kinds.length) events.push(event);
+      return { run, inserted };
+    });
+  }
+
+  param(runId: unknown, key: unknown, value: unknown, policy: LongValuePolicy = 'reject') {
+    return this.batch(runId, { params: [{ key, value } as KeyValue] }, policy);
+  }
+
+  metric(runId: unknown, metric: MetricInput) {
+    return this.batch(runId, { metrics: [metric] });
+  }
+
+  tag(runId: unknown, key: unknown, value: unknown, policy: LongValuePolicy = 'reject') {
+    return this.batch(runId, { tags: [{ key, value } as KeyValue] }, policy);
+  }
+
+  async deleteTag(runId: string, key: unknown): Promise<Run> {
+    const checked = checkString(key, 'key');
+    return this.core.write(async (trx, events) => {
+      const run = await activeRun(this.core, trx, runId);
+      if (!(await kv.remove(trx, 'tags', run.id, checked))) {
+        throw notFound(`key: no tag with name ${JSON.stringify(checked)} on run ${run.id}`, 'key');
+      }
+      events.push({ type: 'run', runId: run.id, experimentId: run.experimentId, kinds: ['TAGS'] });
+      return run;
+    });
+  }
 }
 
 function toMetricPoint(p: NewPoint): MetricPoint {
   return { key: p.key, value: p.isNan ? Number.NaN : p.value, step: p.step, timestamp: p.timestamp };
 }
 
-async function writeParams(trx: Trx, runId: string, params: readonly KeyValue[]) {
+async function writeParams(trx: Queryable, runId: string, params: readonly KeyValue[]) {
   const existing = await kv.find(trx, 'params', runId, params.map((p) => p.key));
   const before = new Map(existing.map((p) => [p.key, p.value]));
   const changed = params.filter((p) => before.has(p.key) && before.get(p.key) !== p.value);
@@ -97,7 +130,7 @@ async function writeParams(trx: Trx, runId: string, params: readonly KeyValue[])
 }
 
 /** Tags overwrite; the run's name follows mlflow.runName, its parent follows mlflow.parentRunId. */
-export async function writeTags(trx: Trx, run: Run, tags: readonly KeyValue[], kinds: RunChange[]): Promise<Run> {
+export async function writeTags(trx: Queryable, run: Run, tags: readonly KeyValue[], kinds: RunChange[]): Promise<Run> {
   // Last value wins inside one request.
   const last = new Map(tags.map((t) => [t.key, t.value]));
   // An empty mlflow.runName is ignored, as in MLflow (and updateRun): name and tag stay in sync.
@@ -120,7 +153,7 @@ export async function writeTags(trx: Trx, run: Run, tags: readonly KeyValue[], k
 
 /** Parent links make a tree: a run cannot be its own parent, nor an ancestor of its parent. */
 const MAX_NESTING = 10_000;
-async function checkParent(trx: Trx, runId: string, parent: string) {
+async function checkParent(trx: Queryable, runId: string, parent: string) {
   const field = `tags.${SYSTEM_TAGS.parentRunId}`;
   if (parent === runId) throw invalid(`${field}: run ${runId} cannot be its own parent`, field);
   if (parent !== '' && (await runs.parentChainReaches(trx, parent, runId, MAX_NESTING))) {
@@ -134,9 +167,9 @@ interface MetricWriteResult {
   latest: NewPoint[];
 }
 
-async function writeMetrics(core: StoreCore, trx: Trx, runId: string, points: readonly NewPoint[]) {
+async function writeMetrics(core: StoreCore, trx: Queryable, runId: string, points: readonly NewPoint[]) {
   const seq = await runs.nextMetricSeq(trx, runId);
-  const fresh = await metrics.insertPoints(core.db, trx, runId, seq, points);
+  const fresh = await metricWrites.insertPoints(core.db, trx, runId, seq, points);
   if (fresh.length === 0) {
     // Every point was an exact duplicate (a replayed batch): no seq, no event.
     await runs.releaseMetricSeq(trx, runId);
@@ -144,13 +177,13 @@ async function writeMetrics(core: StoreCore, trx: Trx, runId: string, points: re
   }
   const byKey = groupByKey(fresh, seq);
   const latest = latestCandidates(byKey);
-  const changed = await metrics.upsertLatest(core.db, trx, runId, latest);
-  await metrics.upsertBuckets(core.db, trx, runId, summarise(byKey));
+  const changed = await metricWrites.upsertLatest(core.db, trx, runId, latest);
+  await metricWrites.upsertBuckets(core.db, trx, runId, summarise(byKey));
   return { seq, points: fresh, latest: latest.filter((c) => changed.has(c.key)) } satisfies MetricWriteResult;
 }
 
-function groupByKey(points: readonly NewPoint[], seq: number): Map<string, PyramidPoint[]> {
-  const byKey = new Map<string, PyramidPoint[]>();
+function groupByKey(points: readonly NewPoint[], seq: number): Map<string, SeriesRow[]> {
+  const byKey = new Map<string, SeriesRow[]>();
   for (const p of points) {
     let list = byKey.get(p.key);
     if (!list) byKey.set(p.key, (list = []));
@@ -160,16 +193,14 @@ function groupByKey(points: readonly NewPoint[], seq: number): Map<string, Pyram
 }
 
 /** Per key, the write's candidate for latest_metrics: its max by (step, timestamp, value), NaN as 0. */
-function latestCandidates(byKey: Map<string, PyramidPoint[]>): LatestCandidate[] {
-  const out: LatestCandidate[] = [];
+function latestCandidates(byKey: Map<string, SeriesRow[]>): metricWrites.LatestCandidate[] {
+  const out: metricWrites.LatestCandidate[] = [];
   for (const [key, list] of byKey) {
-    let best = list[0] as PyramidPoint;
+    let best = list[0] as SeriesRow;
     let minStep = best.step;
     for (const p of list) {
       if (p.step < minStep) minStep = p.step;
-      if (p.step > best.step || (p.step === best.step && (p.timestamp > best.timestamp || (p.timestamp === best.timestamp && p.value > best.value)))) {
-        best = p;
-      }
+      if (isLater(p, best)) best = p;
     }
     out.push({ key, step: best.step, timestamp: best.timestamp, value: best.value, isNan: best.isNan, minStep, count: list.length });
   }
@@ -226,17 +257,6 @@ function checkParams(list: readonly KeyValue[], policy: LongValuePolicy): KeyVal
   return params;
 }
 
-export function checkTags(list: readonly KeyValue[], field: string, policy: LongValuePolicy): KeyValue[] {
-  if (!Array.isArray(list)) throw invalid(`${field}: a list is required`, field);
-  return list.map((t, i) => {
-    const at = `${field}[${i}]`;
-    if (t === null || typeof t !== 'object') throw invalid(`${at}: an object is required`, at);
-    const key = checkKey(t.key, `${at}.key`);
-    const value = checkValueLength(checkString(t.value, `${at}.value`), LIMITS.tagValueLength, `${at}.value`, policy);
-    return { key, value };
-  });
-}
-
 function checkBatchSize(metricCount: number, paramCount: number, tagCount: number) {
   if (metricCount > LIMITS.metricsPerBatch) {
     throw invalid(`metrics: a batch can contain at most ${LIMITS.metricsPerBatch} metrics, got ${metricCount}; split it across requests`, 'metrics');
@@ -253,14 +273,3 @@ function checkBatchSize(metricCount: number, paramCount: number, tagCount: numbe
   }
 }
 
-export async function deleteTag(core: StoreCore, runId: string, key: unknown): Promise<Run> {
-  const checked = checkString(key, 'key');
-  return core.write(async (trx, events) => {
-    const run = await activeRun(core, trx, runId);
-    if (!(await kv.remove(trx, 'tags', run.id, checked))) {
-      throw notFound(`key: no tag with name ${JSON.stringify(checked)} on run ${run.id}`, 'key');
-    }
-    events.push({ type: 'run', runId: run.id, experimentId: run.experimentId, kinds: ['TAGS'] });
-    return run;
-  });
-}
