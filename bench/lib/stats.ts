@@ -6,17 +6,6 @@ export function percentile(sample: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] as number;
 }
 
-export interface Summary {
-  n: number;
-  p50: number;
-  p99: number;
-  max: number;
-}
-
-export function summarise(sample: readonly number[]): Summary {
-  return { n: sample.length, p50: percentile(sample, 50), p99: percentile(sample, 99), max: Math.max(...sample) };
-}
-
 /** Rounds for display and JSON: 3 significant decimals below 10, fewer above. */
 export function round(value: number): number {
   if (!Number.isFinite(value)) return value;

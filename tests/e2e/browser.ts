@@ -9,7 +9,7 @@ import { type BrowserContext, chromium } from 'playwright-core';
  * (unpacked on first use), or a system one at CHROMIUM_PATH. The flags are those that work on a
  * machine without a GPU, a sandbox or internet; every launch gets a new empty profile.
  */
-export const CHROMIUM_FLAGS = [
+const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

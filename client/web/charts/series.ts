@@ -50,7 +50,7 @@ export function appendPoints(series: RunSeries, points: readonly { step: number;
 }
 
 /** TensorBoard's smoothing: an exponential moving average with debiasing; NaN and ±Inf pass through. */
-export function ema(values: readonly number[], weight: number): number[] {
+function ema(values: readonly number[], weight: number): number[] {
   if (weight <= 0) return [...values];
   const out: number[] = [];
   let last = 0;

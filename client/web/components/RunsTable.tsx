@@ -6,7 +6,7 @@ import { formatDuration, formatTime, formatValue, now } from '../lib/format.js';
 import { href, runPath } from '../lib/router.js';
 import { StatusBadge } from './StatusBadge.js';
 
-export const ROW_HEIGHT = 32;
+const ROW_HEIGHT = 32;
 /** More slots than rows can be in view at once (a 4K screen shows about 70, plus overscan). */
 const ROW_POOL = 160;
 /** the selection column's width: .rt-select in styles.css (a constant inline style would be blocked by the CSP) */

@@ -30,7 +30,7 @@ const wsUrl = () => `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${locat
 let everConnected = false;
 let down = false;
 
-export const ws = createWsClient({
+const ws = createWsClient({
   url: wsUrl,
   // Connect at once, not with the first subscription: the indicator shows whether the server is there.
   lazy: false,

@@ -20,7 +20,8 @@ export const ExperimentMetaDoc = graphql(`
   }
 `);
 
-export const RunRowFields = graphql(`
+// Declared for codegen only: the documents below spread it, and their generated versions carry it.
+graphql(`
   fragment RunRowFields on Run {
     id name status startTime endTime userId lifecycleStage parentRunId experimentId
     params { key value }

@@ -18,7 +18,7 @@ import { RunChangedDoc, RunWindowDoc } from './operations.js';
  * and counts "N updated, click to re-sort" instead.
  */
 
-export const WINDOW = 100;
+const WINDOW = 100;
 /** A user whose first visible row is above this is "at the top": live changes re-sort at once. */
 const TOP_ROWS = 20;
 

@@ -24,7 +24,7 @@ export function quoteKey(key: string): string {
 
 export const SOURCE_TAG = 'mlflow.source.name';
 
-export const ATTRIBUTE_COLUMNS: Column[] = [
+const ATTRIBUTE_COLUMNS: Column[] = [
   { id: 'attributes.run_name', label: 'Run', kind: 'attribute', key: 'name', group: 'Attributes', sortable: true, width: 190 },
   { id: 'attributes.status', label: 'Status', kind: 'attribute', key: 'status', group: 'Attributes', sortable: true, width: 100 },
   { id: 'attributes.start_time', label: 'Started', kind: 'attribute', key: 'startTime', group: 'Attributes', sortable: true, width: 170 },
@@ -40,7 +40,7 @@ export const ATTRIBUTE_COLUMNS: Column[] = [
  */
 export const HIDDEN_BY_DEFAULT: readonly string[] = ['attributes.user_id', `tags.${quoteKey(SOURCE_TAG)}`, 'derived.datasets'];
 
-export function paramColumn(key: string): Column {
+function paramColumn(key: string): Column {
   return { id: `params.${quoteKey(key)}`, label: key, kind: 'param', key, group: 'Params', sortable: true, width: 100 };
 }
 

@@ -23,7 +23,7 @@ function apply() {
 }
 apply();
 
-export function setTheme(next: ThemeChoice) {
+function setTheme(next: ThemeChoice) {
   setChoice(next);
   if (next === 'system') localStorage.removeItem('trackline.theme');
   else localStorage.setItem('trackline.theme', next);
