@@ -10,7 +10,7 @@
  *
  * Type-only imports (`import type`) count like any other (tsPreCompilationDeps below): a type that runs
  * up the layers or round a circle ties the modules together just as much for a reader and for the
- * typechecker, even though the JavaScript drops it. The one rule that ignores them says why.
+ * typechecker, even though the JavaScript drops it. The two package rules that let them through say why.
  *
  * Paths are relative to the repository root, the directory `npm run check:deps` runs in.
  */
