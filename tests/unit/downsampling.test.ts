@@ -5,7 +5,7 @@ import { StoreError } from '../../db/errors.js';
 import type { MetricSeries, TrackingStore } from '../../db/store/index.js';
 import { describeEachDialect, openTestStore } from '../helpers/db.js';
 
-// The downsampling contract of design.md section 4, checked against a brute-force reference over
+// The downsampling contract of docs/architecture.md section 4, checked against a brute-force reference over
 // random series: negative steps, NaN, ±Infinity, duplicate steps and exact duplicate points, far
 // outliers, and windows that cut through the pyramid's buckets. The store answers from per-level
 // bucket summaries (db/store/pyramid.ts), the reference from the raw points, so any mismatch is a bug.

@@ -4,7 +4,7 @@ import type { StoreEvent, TrackingStore } from '../../db/store/index.js';
 import { describeEachDialect, expectStoreError, openTestStore } from '../helpers/db.js';
 
 // Experiments: the Default experiment, names, artifact locations, tags, lifecycle with its cascade to
-// runs, and the experiments search (mlflow-reference.md 1.1, 3.2, 4.3).
+// runs, and the experiments search (docs/mlflow-compat.md section 3).
 
 describeEachDialect('store experiments', (dialect) => {
   let store: TrackingStore;

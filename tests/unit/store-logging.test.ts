@@ -3,7 +3,7 @@ import { StoreError, type StoreErrorCode } from '../../db/errors.js';
 import type { MetricInput, StoreEvent, TrackingStore } from '../../db/store/index.js';
 import { describeEachDialect, openTestStore } from '../helpers/db.js';
 
-// The store's logging rules (mlflow-reference.md 1.3-1.5, 3.2-3.4): params immutable, tags last-wins,
+// The store's logging rules (docs/mlflow-compat.md section 3): params immutable, tags last-wins,
 // metric values including NaN/±Infinity, exact duplicates, latest metric, seqs, limits, and that a
 // refused request writes nothing and publishes nothing. Runs on SQLite, and on Postgres when
 // TRACKLINE_TEST_PG_URL is set.

@@ -3,7 +3,7 @@ import type { StoreEvent, TrackingStore } from '../../db/store/index.js';
 import { describeEachDialect, expectStoreError, openTestStore } from '../helpers/db.js';
 
 // Runs: creation defaults, names and the mlflow.runName tag, parents, update, delete/restore
-// (mlflow-reference.md 1.2, 1.6, 3.2). SQLite always, Postgres when TRACKLINE_TEST_PG_URL is set.
+// (docs/mlflow-compat.md section 3). SQLite always, Postgres when TRACKLINE_TEST_PG_URL is set.
 
 const RUN_ID = /^[0-9a-f]{32}$/;
 const GENERATED_NAME = /^[a-z]+-[a-z]+-\d{1,3}$/;
