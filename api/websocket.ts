@@ -6,7 +6,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { GraphqlHandler } from './graphql.js';
 
-/** Subscriptions one connection may hold at once (peers.md section 4: cap them per connection). */
+/** Subscriptions one connection may hold at once (bounded: each holds a queue and a bus listener). */
 export const MAX_SUBSCRIPTIONS_PER_SOCKET = 200;
 
 /**

@@ -1,7 +1,7 @@
 import type { KeyValue } from './entities.js';
 import { invalid, overLimit } from './errors.js';
 
-/** MLflow's limits (mlflow-reference.md 3.3), shared by GraphQL and the REST API. */
+/** MLflow's limits (docs/mlflow-compat.md section 3), shared by GraphQL and the REST API. */
 export const LIMITS = {
   keyLength: 250,
   paramValueLength: 6000,
@@ -125,7 +125,7 @@ export const RESERVED_ARTIFACT_PREFIX = '.trackline-upload-';
 
 /**
  * An experiment's artifact location. `mlflow-artifacts:/<P>` places artifacts in trackline's own store,
- * so P must be a plain relative path (no traversal, no encoding tricks: peers.md section 4); any other
+ * so P must be a plain relative path (no traversal, no encoding tricks: docs/architecture.md section 6); any other
  * location is an opaque string that trackline never resolves, but still carries no URL params/fragments.
  */
 export function checkArtifactLocation(location: unknown, field = 'artifactLocation'): string {

@@ -1,7 +1,7 @@
 import { baseName } from './paths.js';
 
 /**
- * How an artifact is served (design.md section 6): Content-Type by extension, and whether a browser may
+ * How an artifact is served (docs/architecture.md section 6): Content-Type by extension, and whether a browser may
  * show it inline. Only types that cannot run script are inline: raster images, plain text, JSON, and CSV
  * (as text/plain). SVG and HTML can carry script, so they, like everything unknown, are attachments.
  * Responses always carry `X-Content-Type-Options: nosniff`, so browsers do not second-guess the type.

@@ -2,7 +2,7 @@ import { StoreError, failedPrecondition, invalid } from '../../db/errors.js';
 import { canonicalArtifactPath, decodeUrlPath, joinKey } from './paths.js';
 
 /**
- * Where an owner's artifacts live in the artifact store (design.md section 6).
+ * Where an owner's artifacts live in the artifact store (docs/architecture.md section 6).
  *
  * An experiment location `mlflow-artifacts:/<P>` is served by trackline. Its writable keys are
  *   `<P>/<runId>/artifacts/<path>`             for its runs (run.artifactUri = `<location>/<runId>/artifacts`)

@@ -1,7 +1,7 @@
 import { invalid } from '../../db/errors.js';
 
 /**
- * Artifact path rules (design.md section 6; peers.md 4.7, the MLflow path-traversal CVEs).
+ * Artifact path rules (docs/architecture.md section 6: path traversal is the bug class behind most of MLflow's advisories).
  *
  * A path names a file or folder relative to an owner's artifact folder (a run's `<P>/<runId>/artifacts`,
  * a logged model's `<P>/models/<modelId>/artifacts`). Every path goes through here exactly once:

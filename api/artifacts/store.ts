@@ -19,7 +19,7 @@ export interface ArtifactFile {
 }
 
 /**
- * The artifact store seam (design.md section 6): every byte of every artifact goes through it, so an
+ * The artifact store seam (docs/architecture.md section 6): every byte of every artifact goes through it, so an
  * S3-compatible store can replace the local one. Keys are already validated and confined by the
  * caller's path rules (paths.ts, keys.ts); implementations still refuse anything that would leave
  * their root. Failures the caller caused are StoreErrors (NOT_FOUND, INVALID_ARGUMENT) or

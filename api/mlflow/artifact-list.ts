@@ -7,7 +7,7 @@ import { mlflowError } from './errors.js';
 import type { Call, Endpoint } from './router.js';
 
 /**
- * GET artifacts/list (mlflow-reference.md 2.3): one folder of a run's artifacts, with run-relative
+ * GET artifacts/list (docs/mlflow-compat.md section 2): one folder of a run's artifacts, with run-relative
  * paths (`model/MLmodel`), `root_uri` the run's artifact URI. A missing folder lists no files.
  */
 export function artifactListEndpoints(artifacts: ArtifactStore): Endpoint[] {

@@ -5,7 +5,7 @@ import { artifactPathFromUrl } from '../artifacts/paths.js';
 import { MlflowError } from './errors.js';
 
 /**
- * Who owns an MLflow artifact-proxy key (design.md section 6). `mlflow-artifacts:/<key>` names a file in
+ * Who owns an MLflow artifact-proxy key (docs/architecture.md section 6). `mlflow-artifacts:/<key>` names a file in
  * trackline's artifact store; only keys inside an existing run's or logged model's artifact folder are
  * served, and only active owners' folders are writable. The path rules and key layout are the artifact
  * store's (api/artifacts/paths.ts, keys.ts), so trackline's own routes and the proxy see the same files.
@@ -17,7 +17,7 @@ export interface OwnedKey {
   runId?: string;
 }
 
-/** MLflow answers every unsafe path with exactly this (mlflow-reference.md 2.4); the reason rides along. */
+/** MLflow answers every unsafe path with exactly this (docs/mlflow-compat.md section 3, artifact proxy); the reason rides along. */
 export function invalidPath(reason?: string) {
   return new MlflowError('INVALID_PARAMETER_VALUE', 'Invalid path', 400, reason);
 }

@@ -12,7 +12,7 @@ import { invalidPath, keyFromUrl, ownerOf, writableOwner } from './artifact-owne
 import { mlflowError, sendMlflowError } from './errors.js';
 
 /**
- * MLflow's artifact proxy (mlflow-reference.md 2.4) under /api/2.0/mlflow-artifacts (and /ajax-api/...):
+ * MLflow's artifact proxy (docs/mlflow-compat.md section 3, artifact proxy) under /api/2.0/mlflow-artifacts (and /ajax-api/...):
  *
  *   GET    artifacts?path=<dir>   {files:[{path: basename, is_dir, file_size?}]}; `{}` for a file or a missing path
  *   GET    artifacts/<key>        the file, as an attachment

@@ -3,7 +3,7 @@ import { mlflowError } from './errors.js';
 import type { Call, Endpoint } from './router.js';
 import { experimentJson } from './proto-json.js';
 
-/** Experiment endpoints (mlflow-reference.md 2.2): thin translations onto the tracking store. */
+/** Experiment endpoints (docs/mlflow-compat.md section 2): thin translations onto the tracking store. */
 
 async function experimentWithTags(store: TrackingStore, experiment: Experiment) {
   const tags = await store.experiments.tagsOf([experiment.id]);
@@ -36,7 +36,7 @@ async function update({ fields, store }: Call) {
   await store.experiments.rename(fields.requiredString('experiment_id'), fields.requiredString('new_name'));
 }
 
-// MLflow answers 404 when deleting a deleted experiment or restoring an active one (design.md 4).
+// MLflow answers 404 when deleting a deleted experiment or restoring an active one (docs/mlflow-compat.md section 3).
 async function remove({ fields, store }: Call) {
   await store.experiments.delete(fields.requiredString('experiment_id'), 'not-found');
 }

@@ -2,7 +2,7 @@ import { invalidValue } from './errors.js';
 import type { RawFields } from './request.js';
 
 /**
- * Typed reads of request fields with MLflow's messages (mlflow-reference.md 2.1): "required" means
+ * Typed reads of request fields with MLflow's messages (docs/mlflow-compat.md section 1): "required" means
  * present and not "", JSON null counts as absent (proto JSON), and a wrong type names the field, the
  * value and its type. Protobuf JSON also accepts int64 and double values as strings, so do we.
  */

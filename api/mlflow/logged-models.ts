@@ -5,7 +5,7 @@ import { loggedModelJson } from './proto-json.js';
 import type { Call, Endpoint } from './router.js';
 import { SEARCH_MAX_RESULTS } from './search.js';
 
-/** MLflow 3 logged models (mlflow-reference.md 2.6): what a 3.x client's log_model calls. */
+/** MLflow 3 logged models (docs/mlflow-compat.md section 2): what a 3.x client's log_model calls. */
 
 async function create({ fields, store }: Call) {
   const model = await store.models.create(

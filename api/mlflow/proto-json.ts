@@ -2,7 +2,7 @@ import { encodeMetricValue } from '../../common/metric-value.js';
 import type { Experiment, KeyValue, LoggedModelDetails, MetricPoint, Run, RunInputs } from '../../db/store/index.js';
 
 /**
- * MLflow's JSON encoding of its protos (mlflow-reference.md 2.1): snake_case field names, int64 as JSON
+ * MLflow's JSON encoding of its protos (docs/mlflow-compat.md section 1): snake_case field names, int64 as JSON
  * numbers, enums as names, NaN and ±Infinity as strings, unset fields and empty lists omitted.
  */
 

@@ -4,7 +4,7 @@ import { type Fields, invalidParam } from './fields.js';
 import type { Call, Endpoint } from './router.js';
 
 /**
- * Logging endpoints (mlflow-reference.md 2.3, 3.4): the REST layer reads MLflow's fields with MLflow's
+ * Logging endpoints (docs/mlflow-compat.md section 3): the REST layer reads MLflow's fields with MLflow's
  * messages; every rule (keys, limits, immutable params, deleted runs, duplicates) is the store's.
  * Over-long param and tag values are truncated, as MLflow does by default.
  */

@@ -4,7 +4,7 @@ import { runInfoJson } from './proto-json.js';
 import type { Call, Endpoint } from './router.js';
 import { runJsonOf } from './run-view.js';
 
-/** Run lifecycle endpoints (mlflow-reference.md 2.3). */
+/** Run lifecycle endpoints (docs/mlflow-compat.md section 2). */
 
 // proto RunStatus: RUNNING = 1 ... KILLED = 5 (index 0 is unused).
 const PROTO_RUN_STATUSES = ['', ...RUN_STATUSES] as const;
@@ -40,7 +40,7 @@ async function update({ fields, store }: Call) {
   return { run_info: runInfoJson(run) };
 }
 
-// Runs are idempotent: deleting a deleted run or restoring an active one is fine (design.md 4).
+// Runs are idempotent: deleting a deleted run or restoring an active one is fine (docs/mlflow-compat.md section 3).
 async function remove({ fields, store }: Call) {
   await store.runs.delete(fields.runId());
 }

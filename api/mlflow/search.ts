@@ -5,7 +5,7 @@ import type { Call, Endpoint } from './router.js';
 import { runsJsonWithin } from './run-view.js';
 
 /**
- * runs/search and experiments/search (mlflow-reference.md 4): the filter and order_by grammar, view
+ * runs/search and experiments/search (docs/mlflow-compat.md section 3, search): the filter and order_by grammar, view
  * types and keyset page tokens are the store's, shared with GraphQL. A token is returned only when
  * another page exists, so clients that loop while they get a token stop at the last page.
  */

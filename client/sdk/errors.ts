@@ -1,7 +1,7 @@
 import type { ErrorCode } from '../../common/error-codes.js';
 
 /**
- * What went wrong, as the server named it (design.md section 4's `extensions.code`), or as the SDK
+ * What went wrong, as the server named it (`extensions.code`, docs/architecture.md section 4), or as the SDK
  * saw it on the wire: NETWORK when the server could not be reached or the connection broke,
  * UNAVAILABLE for a 5xx answer, HTTP_ERROR for any other non-GraphQL answer.
  */

@@ -12,7 +12,7 @@ export interface BufferOptions {
   maxInFlight: number;
 }
 
-/** The server refuses a logBatch with more metrics than this (design.md: MLflow's limit). */
+/** The server refuses a logBatch with more metrics than this (MLflow's limit, LIMITS.metricsPerBatch in db/validation.ts). */
 export const SERVER_METRICS_PER_BATCH = 1000;
 
 /** A slice of the columns waiting for a free slot: materialised only when it is sent. */

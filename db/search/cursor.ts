@@ -3,7 +3,7 @@ import type { Dialect } from '../connect.js';
 import { invalid } from '../errors.js';
 
 /**
- * Opaque keyset cursors (design.md section 4): a cursor holds the whole sort tuple of a row (every sort
+ * Opaque keyset cursors (docs/architecture.md section 4): a cursor holds the whole sort tuple of a row (every sort
  * value, the row id last) plus a fingerprint of the ordering it came from. The next page is "rows whose
  * tuple sorts after this one", so pages stay stable while runs are added, whatever the sort.
  */

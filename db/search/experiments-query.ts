@@ -18,7 +18,7 @@ import {
   stringComparison,
 } from './sql.js';
 
-/** experiments(filter, orderBy) (mlflow-reference.md 4.3), keyset-paged like runs. */
+/** experiments(filter, orderBy) (docs/mlflow-compat.md section 3, search), keyset-paged like runs. */
 
 export interface SearchExperimentsArgs {
   filter?: string;

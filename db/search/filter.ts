@@ -3,7 +3,7 @@ import { SEARCH_LIMITS } from './limits.js';
 import { type ParseContext, type Token, TokenStream, isKeyword, tokenize } from './tokens.js';
 
 /**
- * MLflow's search filter grammar (mlflow-reference.md 4.1 and 4.3), parsed into a typed AST:
+ * MLflow's search filter grammar (docs/mlflow-compat.md section 3, search), parsed into a typed AST:
  *
  *   filter     := comparison (AND comparison)*          AND is case-insensitive; OR, NOT, ( ) are rejected
  *   comparison := identifier operator value

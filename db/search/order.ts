@@ -3,7 +3,7 @@ import { SEARCH_LIMITS } from './limits.js';
 import { type ParseContext, TokenStream, fail, isKeyword, tokenize } from './tokens.js';
 
 /**
- * order_by entries (mlflow-reference.md 4.2, 4.3): `<identifier> [ASC|DESC]`, the identifier written as in
+ * order_by entries (docs/mlflow-compat.md section 3, search): `<identifier> [ASC|DESC]`, the identifier written as in
  * filters. Only the user's keys are returned; the query adds the default and tie-break keys.
  */
 

@@ -23,7 +23,7 @@ import {
 } from './sql.js';
 
 /**
- * runs(filter, orderBy) (design.md section 4, mlflow-reference.md 4.1/4.2) as one keyset-paged SQL query.
+ * runs(filter, orderBy) (docs/architecture.md section 4; MLflow's grammar: docs/mlflow-compat.md section 3) as one keyset-paged SQL query.
  *
  * Every sort key becomes a "rank" column (0 a number or string, 1 NaN, 2 missing; always ascending)
  * followed by the value in the requested direction. Missing values and NaN therefore sort last in both

@@ -47,7 +47,7 @@ export class HistoryStore {
   constructor(private readonly core: StoreCore) {}
 
   /**
-   * A series downsampled per design.md section 4: the points of [minStep, maxStep] exactly when they are
+   * A series downsampled as docs/architecture.md section 4 describes: the points of [minStep, maxStep] exactly when they are
    * at most maxPoints, else one point per aligned power-of-two step bucket (its last point, min, max and
    * count). The history and lastSeq come from one snapshot, so `sinceSeq: lastSeq` continues it exactly.
    */

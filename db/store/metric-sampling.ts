@@ -1,7 +1,7 @@
 import { invalid } from '../errors.js';
 
 /**
- * MLflow's own sampling for get-history-bulk-interval (mlflow-reference.md 2.3; handlers.py
+ * MLflow's own sampling for get-history-bulk-interval (docs/mlflow-compat.md section 3; handlers.py
  * get_metric_history_bulk_interval_handler): the charts of MLflow's UI expect exactly these points, so
  * this keeps MLflow's algorithm rather than trackline's aligned buckets.
  */

@@ -5,7 +5,7 @@ import { type TestServer, startTestServer } from '../helpers/server.js';
 import { createRun, put, rawRequest } from './artifacts-support.js';
 
 /**
- * The hostile-path table (design.md section 6, peers.md 4.1-4.2, 4.7): every path below is refused with
+ * The hostile-path table (docs/architecture.md section 6; the classes of MLflow's path-traversal advisories): every path below is refused with
  * 400 on GET, PUT and DELETE, and nothing outside the artifact root is read, written or removed. A
  * sentinel file sits next to the root, exactly where the traversals aim.
  */

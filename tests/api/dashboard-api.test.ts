@@ -1,6 +1,6 @@
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS } from '../helpers/db.js';
+import { describeEachDialect } from '../helpers/db.js';
 import type { TestServer } from '../helpers/server.js';
 import { type DialectServer, startServerOn } from '../live/dialect-server.js';
 
@@ -8,7 +8,7 @@ import { type DialectServer, startServerOn } from '../live/dialect-server.js';
 // runs at an offset, the nested run tree with filters that match only a descendant, per-column best
 // values over the filtered set, the duration order key, bulk mutations, run inputs, and folder zips.
 
-describe.each(DIALECTS)('dashboard API (%s)', (dialect) => {
+describeEachDialect('dashboard API', (dialect) => {
   let running: DialectServer;
   let server: TestServer;
   let experimentId: string;

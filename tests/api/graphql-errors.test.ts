@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestServer, startTestServer } from '../helpers/server.js';
 
-// Every error path of the GraphQL API: the extensions.code of design.md's table, a message naming the
+// Every error path of the GraphQL API: the extensions.code of docs/architecture.md section 4's table, a message naming the
 // field and the rule, and nothing written (the whole database is compared before and after).
 
 let server: TestServer;

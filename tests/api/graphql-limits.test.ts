@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestServer, startTestServer } from '../helpers/server.js';
 
-// What one request may ask for (design.md sections 3 and 4): depth, aliases, root fields, run ids per
+// What one request may ask for (docs/architecture.md section 4): depth, aliases, root fields, run ids per
 // metricHistories, estimated cost, page sizes (refused, never clamped) and the 16 MB body limit.
 
 let server: TestServer;

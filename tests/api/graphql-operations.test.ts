@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestServer, startTestServer } from '../helpers/server.js';
 
-// Every query and mutation of the GraphQL contract (design.md section 4), through a real server on
+// Every query and mutation of the GraphQL contract (docs/architecture.md section 4), through a real server on
 // a free port with its own SQLite file: the shapes scripts, the SDK and the dashboard rely on.
 
 let server: TestServer;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestServer, startTestServer } from '../helpers/server.js';
 
-// The Long and MetricValue scalars (design.md section 3): what they accept, what they refuse with
+// The Long and MetricValue scalars (docs/architecture.md section 3): what they accept, what they refuse with
 // INVALID_ARGUMENT (as variables and as literals), and that NaN and ±Infinity survive the round trip.
 
 let server: TestServer;

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { TrackingStore } from '../../db/store/index.js';
 import { sampledSteps } from '../../db/store/metric-sampling.js';
-import { DIALECTS, openTestStore } from '../helpers/db.js';
+import { describeEachDialect, openTestStore } from '../helpers/db.js';
 
 /** The store's MLflow additions (migration 0002) on every dialect: inputs, logged models, outputs, sampling. */
-describe.each(DIALECTS)('MLflow store additions on %s', (dialect) => {
+describeEachDialect('MLflow store additions', (dialect) => {
   let store: TrackingStore;
   let drop: () => Promise<void>;
 

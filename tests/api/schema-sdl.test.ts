@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { printedSchema, schema } from '../../schema/index.js';
 
 // schema/schema.graphql is the committed contract the typed client and the dashboard are generated
-// from (design.md section 4): it must be exactly what the Pothos schema prints.
+// from (docs/architecture.md section 4): it must be exactly what the Pothos schema prints.
 
 const SDL_PATH = new URL('../../schema/schema.graphql', import.meta.url);
 
@@ -26,7 +26,7 @@ describe('schema/schema.graphql', () => {
     expect(committed).toBe(printed);
   });
 
-  it('declares the contract of design.md section 4', () => {
+  it('declares the contract of docs/architecture.md section 4', () => {
     const sdl = buildSchema(readFileSync(SDL_PATH, 'utf8'));
     const fields = (type: string) => Object.keys((sdl.getType(type) as { getFields(): object }).getFields()).sort();
     expect(fields('Query')).toEqual(

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrackingStore } from '../../db/store/index.js';
 import { SEARCH_LIMITS } from '../../db/search/limits.js';
 import { Mlflow } from '../api/mlflow-support.js';
-import { DIALECTS, expectStoreError, openTestStore } from '../helpers/db.js';
+import { describeEachDialect, expectStoreError, openTestStore } from '../helpers/db.js';
 import { type TestServer, startTestServer } from '../helpers/server.js';
 import { EventQueue, wsClient } from '../helpers/ws.js';
 
@@ -34,7 +34,7 @@ const CASES: Array<[string, { filter?: string; orderBy?: string[]; ids?: number 
   ['experiment ids', { ids: L.experimentIds + 1 }, /experimentIds: a search covers at most 10000 experiments, got 10001/, { ids: L.experimentIds }],
 ];
 
-describe.each(DIALECTS)('search limits in the store (%s)', (dialect) => {
+describeEachDialect('search limits in the store', (dialect) => {
   let store: TrackingStore;
   let drop: () => Promise<void>;
   let experimentId: string;

@@ -1,5 +1,5 @@
-import { describe, expect, test } from 'vitest';
-import { DIALECTS } from '../helpers/db.js';
+import { expect, test } from 'vitest';
+import { describeEachDialect } from '../helpers/db.js';
 import { subscribe, wsClient } from '../helpers/ws.js';
 import { startServerOn } from './dialect-server.js';
 import { KeepAliveClient, acknowledged } from './http-client.js';
@@ -10,7 +10,7 @@ const BATCHES_PER_CLIENT = 10;
 const POINTS_PER_BATCH = 10;
 const WRITES = CLIENTS * BATCHES_PER_CLIENT;
 
-describe.each(DIALECTS)('%s', (dialect) => {
+describeEachDialect('concurrent writers', (dialect) => {
   test(`${CLIENTS} concurrent clients logging to one run: every point stored, no error, one seq per write in order`, async () => {
     const { server, drop } = await startServerOn(dialect);
     const watcher = wsClient(server.url);

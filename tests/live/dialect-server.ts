@@ -1,8 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { ServerConfig } from '../../api/config.js';
-import { type Dialect, PG_URL } from '../helpers/db.js';
+import { type Dialect, createPgSchema } from '../helpers/db.js';
 import { type TestServer, startTestServer } from '../helpers/server.js';
 
 export interface DialectServer {
@@ -18,27 +16,14 @@ export async function startServerOn(dialect: Dialect, overrides: Partial<ServerC
     const server = await startTestServer(overrides);
     return { server, dbUrl: join(server.dir, 'trackline.db'), drop: () => server.stop() };
   }
-  const schema = `live_${randomBytes(6).toString('hex')}`;
-  await onAdmin(`CREATE SCHEMA ${schema}`);
-  const url = new URL(PG_URL as string);
-  url.searchParams.set('options', `-c search_path=${schema}`);
-  const server = await startTestServer({ ...overrides, db: url.toString() });
+  const schema = await createPgSchema('live');
+  const server = await startTestServer({ ...overrides, db: schema.url });
   return {
     server,
-    dbUrl: url.toString(),
+    dbUrl: schema.url,
     drop: async () => {
       await server.stop();
-      await onAdmin(`DROP SCHEMA ${schema} CASCADE`);
+      await schema.drop();
     },
   };
-}
-
-async function onAdmin(sql: string) {
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
 }

@@ -4,7 +4,7 @@ import { connect } from '../../db/connect.js';
 import { type StoreEvent, TrackingStore } from '../../db/store/index.js';
 import type { InProcessBus } from '../../schema/live/bus.js';
 import { LIVE_LIMITS } from '../../schema/live/metrics-source.js';
-import { DIALECTS } from '../helpers/db.js';
+import { describeEachDialect } from '../helpers/db.js';
 import { type TestServer, startTestServer } from '../helpers/server.js';
 import { type EventQueue, subscribe, wsClient } from '../helpers/ws.js';
 import { METRICS_LOGGED, type MetricsLoggedEvent, type PointInput, createRun, logMetrics, ok } from './ops.js';
@@ -34,7 +34,7 @@ async function sideStore(): Promise<TrackingStore> {
   return new TrackingStore(connect(dbUrl)).init();
 }
 
-describe.each(DIALECTS)('on %s', (dialect) => {
+describeEachDialect('metricsLogged', (dialect) => {
   let drop: () => Promise<void>;
 
   beforeAll(async () => {

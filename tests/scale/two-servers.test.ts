@@ -1,40 +1,25 @@
-import { randomBytes } from 'node:crypto';
 import { createClient } from 'graphql-ws';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { PG_URL, REDIS_URL, createPgSchema } from '../helpers/db.js';
 import { type TestServer, startTestServer } from '../helpers/server.js';
 
-const PG_URL = process.env.TRACKLINE_TEST_PG_URL;
-const REDIS_URL = process.env.TRACKLINE_TEST_REDIS_URL;
-if (!PG_URL || !REDIS_URL) {
-  console.warn('trackline tests: TRACKLINE_TEST_PG_URL and TRACKLINE_TEST_REDIS_URL are needed: the two-server (Postgres + Redis) suite did NOT run');
-}
-
 // A team's setup: several servers on one Postgres, live events shared through Redis.
-describe.skipIf(!PG_URL || !REDIS_URL)('two servers sharing Postgres and Redis', () => {
-  const schemaName = `t_${randomBytes(6).toString('hex')}`;
+describe.skipIf(!PG_URL || !REDIS_URL)('two servers sharing Postgres and Redis (set TRACKLINE_TEST_PG_URL and TRACKLINE_TEST_REDIS_URL)', () => {
+  let schema: Awaited<ReturnType<typeof createPgSchema>>;
   let a: TestServer;
   let b: TestServer;
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schemaName}`);
-    await admin.end();
-    const url = new URL(PG_URL as string);
-    url.searchParams.set('options', `-c search_path=${schemaName}`);
-    a = await startTestServer({ db: url.toString(), redisUrl: REDIS_URL });
-    b = await startTestServer({ db: url.toString(), redisUrl: REDIS_URL });
+    schema = await createPgSchema();
+    a = await startTestServer({ db: schema.url, redisUrl: REDIS_URL });
+    b = await startTestServer({ db: schema.url, redisUrl: REDIS_URL });
   });
 
   afterAll(async () => {
     await a?.stop();
     await b?.stop();
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    await admin.query(`DROP SCHEMA IF EXISTS ${schemaName} CASCADE`);
-    await admin.end();
+    await schema?.drop();
   });
 
   it('a metric logged on one server reaches a subscriber of the other, NaN included, in seq order', async () => {

@@ -1,11 +1,11 @@
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { StoreError } from '../../db/errors.js';
 import type { MetricSeries, TrackingStore } from '../../db/store/index.js';
-import { DIALECTS, PG_URL, openTestStore } from '../helpers/db.js';
+import { describeEachDialect, openTestStore } from '../helpers/db.js';
 
-// The downsampling contract of design.md section 4, checked against a brute-force reference over
+// The downsampling contract of docs/architecture.md section 4, checked against a brute-force reference over
 // random series: negative steps, NaN, ±Infinity, duplicate steps and exact duplicate points, far
 // outliers, and windows that cut through the pyramid's buckets. The store answers from per-level
 // bucket summaries (db/store/pyramid.ts), the reference from the raw points, so any mismatch is a bug.
@@ -184,7 +184,7 @@ function windows(r: Random, points: readonly RefPoint[]): Array<{ minStep?: numb
   return out;
 }
 
-describe.each(DIALECTS)('downsampling against a brute-force reference (%s)', (dialect) => {
+describeEachDialect('downsampling against a brute-force reference', (dialect) => {
   let store: TrackingStore;
   let drop: () => Promise<void>;
   const cases: Case[] = [];
@@ -250,7 +250,7 @@ describe.each(DIALECTS)('downsampling against a brute-force reference (%s)', (di
   });
 });
 
-describe.each(DIALECTS)('downsampling while points are appended (%s)', (dialect) => {
+describeEachDialect('downsampling while points are appended', (dialect) => {
   let store: TrackingStore;
   let drop: () => Promise<void>;
   beforeAll(async () => {
@@ -306,7 +306,7 @@ describe.each(DIALECTS)('downsampling while points are appended (%s)', (dialect)
   });
 });
 
-describe.each(DIALECTS)('lastSeq and the series come from one snapshot (%s)', (dialect) => {
+describeEachDialect('lastSeq and the series come from one snapshot', (dialect) => {
   let store: TrackingStore;
   let drop: () => Promise<void>;
   beforeAll(async () => {
@@ -343,6 +343,3 @@ describe.each(DIALECTS)('lastSeq and the series come from one snapshot (%s)', (d
   });
 });
 
-if (!PG_URL) {
-  it.skip('Postgres: the downsampling suite did NOT run on Postgres (set TRACKLINE_TEST_PG_URL)', () => {});
-}

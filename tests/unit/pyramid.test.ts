@@ -5,7 +5,7 @@ import { widthLevel } from '../../db/store/history.js';
 import type { TrackingStore } from '../../db/store/index.js';
 import type { SeriesRow } from '../../db/repositories/metric-rows.js';
 import { LEVELS, MIN_LEVEL, bucketOf, comparePoints, decompose, summarise } from '../../db/store/pyramid.js';
-import { DIALECTS, openTestStore } from '../helpers/db.js';
+import { describeEachDialect, openTestStore } from '../helpers/db.js';
 
 // The downsampling pyramid's pieces: bucket arithmetic, the width rule, how a window is split into
 // node ranges and raw edges, the per-write summaries, and the summaries the database accumulates.
@@ -158,7 +158,7 @@ describe('summarise', () => {
   });
 });
 
-describe.each(DIALECTS)('the stored pyramid (%s)', (dialect) => {
+describeEachDialect('the stored pyramid', (dialect) => {
   let store: TrackingStore;
   let drop: () => Promise<void>;
   beforeAll(async () => {

@@ -1,14 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Db, connect } from '../../db/connect.js';
+import type { Db } from '../../db/connect.js';
 import { StoreError } from '../../db/errors.js';
-import { migrateToLatest } from '../../db/migrate.js';
 import { decodeCursor, encodeCursor } from '../../db/search/cursor.js';
 import { searchExperiments } from '../../db/search/experiments-query.js';
 import { parseExperimentFilter, parseRunFilter } from '../../db/search/filter.js';
 import { parseExperimentOrderBy, parseRunOrderBy } from '../../db/search/order.js';
 import { type SearchRunsArgs, searchRuns } from '../../db/search/runs-query.js';
+import { describeEachDialect, openTestDb } from '../helpers/db.js';
 
 /** Runs `fn` and returns the StoreError it throws (failing the test if it throws nothing or something else). */
 function storeError(fn: () => unknown): StoreError {
@@ -337,36 +335,6 @@ describe('cursors', () => {
 // ---------------------------------------------------------------------------------------------------
 // Queries, on SQLite and (when TRACKLINE_TEST_PG_URL is set) Postgres
 
-interface TestDb {
-  db: Db;
-  close(): Promise<void>;
-}
-
-async function openSqlite(): Promise<TestDb> {
-  const db = connect(':memory:');
-  await migrateToLatest(db.kysely);
-  return { db, close: () => db.close() };
-}
-
-/** A fresh schema per test, so tests never see each other's rows; dropped afterwards. */
-async function openPostgres(url: string): Promise<TestDb> {
-  const schema = `search_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  const separator = url.includes('?') ? '&' : '?';
-  const db = connect(`${url}${separator}options=-c%20search_path%3D${schema}`);
-  await migrateToLatest(db.kysely);
-  return {
-    db,
-    async close() {
-      await db.close();
-      await admin.query(`drop schema ${schema} cascade`);
-      await admin.end();
-    },
-  };
-}
-
 interface RunSpec {
   id: string;
   start: number;
@@ -451,14 +419,14 @@ async function seed(db: Db): Promise<void> {
   for (const run of RUNS) await insertRun(db, run);
 }
 
-function querySuite(open: () => Promise<TestDb>): void {
-  let t: TestDb;
+describeEachDialect('search queries', (dialect) => {
+  let t: { db: Db; drop: () => Promise<void> };
   beforeEach(async () => {
-    t = await open();
+    t = await openTestDb(dialect);
     await seed(t.db);
   });
   afterEach(async () => {
-    await t.close();
+    await t.drop();
   });
 
   const ids = async (args: Partial<SearchRunsArgs>) => {
@@ -765,17 +733,4 @@ function querySuite(open: () => Promise<TestDb>): void {
       });
     });
   });
-}
-
-describe('search queries on SQLite', () => {
-  querySuite(openSqlite);
-});
-
-const pgUrl = process.env.TRACKLINE_TEST_PG_URL;
-if (!pgUrl) {
-  console.warn('search.test.ts: TRACKLINE_TEST_PG_URL is not set, so the Postgres half of the query tests did NOT run.');
-}
-
-describe.skipIf(!pgUrl)('search queries on Postgres', () => {
-  querySuite(() => openPostgres(pgUrl as string));
 });

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../../db/errors.js';
 import type { StoreEvent, TrackingStore } from '../../db/store/index.js';
-import { DIALECTS, PG_URL, expectStoreError, openTestStore } from '../helpers/db.js';
+import { describeEachDialect, expectStoreError, openTestStore } from '../helpers/db.js';
 
 // Experiments: the Default experiment, names, artifact locations, tags, lifecycle with its cascade to
-// runs, and the experiments search (mlflow-reference.md 1.1, 3.2, 4.3).
+// runs, and the experiments search (docs/mlflow-compat.md section 3).
 
-describe.each(DIALECTS)('store experiments (%s)', (dialect) => {
+describeEachDialect('store experiments', (dialect) => {
   let store: TrackingStore;
   let drop: () => Promise<void>;
   let events: StoreEvent[] = [];
@@ -248,6 +248,3 @@ describe.each(DIALECTS)('store experiments (%s)', (dialect) => {
   });
 });
 
-if (!PG_URL) {
-  it.skip('Postgres: the store experiments suite did NOT run on Postgres (set TRACKLINE_TEST_PG_URL)', () => {});
-}

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { StoreError, type StoreErrorCode } from '../../db/errors.js';
 import type { MetricInput, StoreEvent, TrackingStore } from '../../db/store/index.js';
-import { DIALECTS, PG_URL, openTestStore } from '../helpers/db.js';
+import { describeEachDialect, openTestStore } from '../helpers/db.js';
 
-// The store's logging rules (mlflow-reference.md 1.3-1.5, 3.2-3.4): params immutable, tags last-wins,
+// The store's logging rules (docs/mlflow-compat.md section 3): params immutable, tags last-wins,
 // metric values including NaN/±Infinity, exact duplicates, latest metric, seqs, limits, and that a
 // refused request writes nothing and publishes nothing. Runs on SQLite, and on Postgres when
 // TRACKLINE_TEST_PG_URL is set.
@@ -20,7 +20,7 @@ async function dumpDatabase(store: TrackingStore): Promise<Record<string, string
   return out;
 }
 
-describe.each(DIALECTS)('store logging (%s)', (dialect) => {
+describeEachDialect('store logging', (dialect) => {
   let store: TrackingStore;
   let drop: () => Promise<void>;
   let events: StoreEvent[] = [];
@@ -482,6 +482,3 @@ describe.each(DIALECTS)('store logging (%s)', (dialect) => {
   });
 });
 
-if (!PG_URL) {
-  it.skip('Postgres: the store logging suite did NOT run on Postgres (set TRACKLINE_TEST_PG_URL)', () => {});
-}

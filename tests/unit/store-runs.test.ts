@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { StoreEvent, TrackingStore } from '../../db/store/index.js';
-import { DIALECTS, PG_URL, expectStoreError, openTestStore } from '../helpers/db.js';
+import { describeEachDialect, expectStoreError, openTestStore } from '../helpers/db.js';
 
 // Runs: creation defaults, names and the mlflow.runName tag, parents, update, delete/restore
-// (mlflow-reference.md 1.2, 1.6, 3.2). SQLite always, Postgres when TRACKLINE_TEST_PG_URL is set.
+// (docs/mlflow-compat.md section 3). SQLite always, Postgres when TRACKLINE_TEST_PG_URL is set.
 
 const RUN_ID = /^[0-9a-f]{32}$/;
 const GENERATED_NAME = /^[a-z]+-[a-z]+-\d{1,3}$/;
 
-describe.each(DIALECTS)('store runs (%s)', (dialect) => {
+describeEachDialect('store runs', (dialect) => {
   let store: TrackingStore;
   let drop: () => Promise<void>;
   let events: StoreEvent[] = [];
@@ -236,6 +236,3 @@ describe.each(DIALECTS)('store runs (%s)', (dialect) => {
   });
 });
 
-if (!PG_URL) {
-  it.skip('Postgres: the store runs suite did NOT run on Postgres (set TRACKLINE_TEST_PG_URL)', () => {});
-}

@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { StoreError } from '../../db/errors.js';
 import type { Run, TrackingStore } from '../../db/store/index.js';
-import { DIALECTS, PG_URL, openTestStore } from '../helpers/db.js';
+import { describeEachDialect, openTestStore } from '../helpers/db.js';
 
 // Reading runs and raw series through the store: sort order with missing and NaN values (MLflow's
 // test_order_by_metric_tag_param), keyset paging that stays exact while runs are added, totalCount,
 // and metricPoints paging through the exact raw series.
 
-describe.each(DIALECTS)('store search and paging (%s)', (dialect) => {
+describeEachDialect('store search and paging', (dialect) => {
   let store: TrackingStore;
   let drop: () => Promise<void>;
   let experimentId: string;
@@ -186,6 +186,3 @@ describe.each(DIALECTS)('store search and paging (%s)', (dialect) => {
   });
 });
 
-if (!PG_URL) {
-  it.skip('Postgres: the store search suite did NOT run on Postgres (set TRACKLINE_TEST_PG_URL)', () => {});
-}
