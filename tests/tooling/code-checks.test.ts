@@ -104,33 +104,36 @@ async function unusedFindings(tree: Tree): Promise<{ code: number; findings: str
 const byKey = (a: { rule: string; from: string; to: string }, b: { rule: string; from: string; to: string }) =>
   `${a.rule} ${a.from} ${a.to}`.localeCompare(`${b.rule} ${b.from} ${b.to}`);
 
-describe('dependency-cruiser with .dependency-cruiser.cjs', () => {
-  it('passes a tree whose imports follow the layers', async () => {
-    const { code, violations } = await dependencyViolations(CLEAN);
-    expect(violations).toEqual([]);
-    expect(code).toBe(0);
+// Each test runs its tools in child processes: run concurrently, they take about the time of the slowest.
+describe.concurrent('the code checks', () => {
+  describe('dependency-cruiser with .dependency-cruiser.cjs', () => {
+    it('passes a tree whose imports follow the layers', async () => {
+      const { code, violations } = await dependencyViolations(CLEAN);
+      expect(violations).toEqual([]);
+      expect(code).toBe(0);
+    });
+
+    it('reports each broken rule by name, and nothing else', async () => {
+      const { code, violations } = await dependencyViolations(DEPENDENCY_VIOLATIONS.tree);
+      expect(violations.sort(byKey)).toEqual([...DEPENDENCY_VIOLATIONS.expected].sort(byKey));
+      // Every rule of the configuration has its violation in the fixture.
+      const config = (await import(join(ROOT, '.dependency-cruiser.cjs'))) as { default: { forbidden: { name: string }[] } };
+      expect(new Set(violations.map((v) => v.rule))).toEqual(new Set(config.default.forbidden.map((rule) => rule.name)));
+      expect(code).toBeGreaterThan(0);
+    });
   });
 
-  it('reports each broken rule by name, and nothing else', async () => {
-    const { code, violations } = await dependencyViolations(DEPENDENCY_VIOLATIONS.tree);
-    expect(violations.sort(byKey)).toEqual([...DEPENDENCY_VIOLATIONS.expected].sort(byKey));
-    // Every rule of the configuration has its violation in the fixture.
-    const config = (await import(join(ROOT, '.dependency-cruiser.cjs'))) as { default: { forbidden: { name: string }[] } };
-    expect(new Set(violations.map((v) => v.rule))).toEqual(new Set(config.default.forbidden.map((rule) => rule.name)));
-    expect(code).toBeGreaterThan(0);
-  });
-});
+  describe('knip with knip.jsonc', () => {
+    it('passes a tree where every file, export and package is used', async () => {
+      const { code, findings, output } = await unusedFindings(CLEAN);
+      expect(findings).toEqual([]);
+      expect(code, output).toBe(0);
+    });
 
-describe('knip with knip.jsonc', () => {
-  it('passes a tree where every file, export and package is used', async () => {
-    const { code, findings, output } = await unusedFindings(CLEAN);
-    expect(findings).toEqual([]);
-    expect(code, output).toBe(0);
-  });
-
-  it('reports the unused file, the unused exports, and the unused and unlisted packages', async () => {
-    const { code, findings } = await unusedFindings(UNUSED.tree);
-    expect(findings.sort()).toEqual([...UNUSED.expected].sort());
-    expect(code).toBe(1);
+    it('reports the unused file, the unused exports, and the unused and unlisted packages', async () => {
+      const { code, findings } = await unusedFindings(UNUSED.tree);
+      expect(findings.sort()).toEqual([...UNUSED.expected].sort());
+      expect(code).toBe(1);
+    });
   });
 });
