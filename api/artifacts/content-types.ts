@@ -5,6 +5,8 @@ import { baseName } from './paths.js';
  * show it inline. Only types that cannot run script are inline: raster images, plain text, JSON, and CSV
  * (as text/plain). SVG and HTML can carry script, so they, like everything unknown, are attachments.
  * Responses always carry `X-Content-Type-Options: nosniff`, so browsers do not second-guess the type.
+ * The tables are a security policy (what may render in the dashboard's origin), not a MIME database:
+ * a general one (mime-types) would still need this allowlist beside it.
  */
 export interface ServedType {
   contentType: string;
@@ -73,7 +75,9 @@ export function servedType(path: string): ServedType {
 
 /**
  * RFC 6266 Content-Disposition with the file's name: an ASCII fallback for old clients and the exact
- * UTF-8 name in `filename*`.
+ * UTF-8 name in `filename*`. Written here rather than with the content-disposition package because that
+ * one backslash-escapes quotes in `filename`, which RFC 6266 appendix D advises against (user agents
+ * disagree on the escape); here they become `_` and the exact name always rides in `filename*`.
  */
 export function contentDisposition(path: string, inline: boolean): string {
   const name = baseName(path);

@@ -2,6 +2,10 @@
  * The byte range a GET asks for (RFC 9110 section 14): one `bytes=` range. Several ranges, other units
  * and malformed headers are ignored (the whole file is sent), as the RFC allows; a range that starts
  * past the end is unsatisfiable (416).
+ *
+ * Why not the range-parser package: it reads numbers with parseInt (`bytes=1.5-2` becomes 1-2,
+ * `bytes=5abc-` becomes 5-) and answers 416 to a malformed or reversed range, which RFC 9110 says to
+ * ignore; this file is the strict reading, and we serve one range only (no multipart/byteranges).
  */
 export type RangeRequest =
   | { kind: 'full' }

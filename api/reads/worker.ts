@@ -14,13 +14,25 @@ import type { ReadAnswer, ReadPoolOptions, ReadTask } from './pool.js';
  * MLflow REST handlers over it. It answers reads only; nothing here writes.
  */
 const options = Piscina.workerData as ReadPoolOptions;
-const store = new TrackingStore(connect(options.db, { readonly: true, busyTimeoutMs: options.busyTimeoutMs, poolSize: 2 }));
-const artifacts = await openRunArtifacts(options.artifacts, store);
-const deps: ServerDeps = { store, bus: new InProcessBus(), artifacts };
-const mlflow = mlflowEndpointTables({ store, artifacts });
 const encoder = new TextEncoder();
 
+/**
+ * Opened on the first task (the pool's start-up ping), not when the module loads: piscina replaces a
+ * worker that died (one over its heap limit) at once, possibly while the server is closing and its
+ * database is gone; a replacement that opens nothing until asked cannot fail there.
+ */
+let opened: ReturnType<typeof open> | undefined;
+
+async function open() {
+  const store = new TrackingStore(connect(options.db, { readonly: true, busyTimeoutMs: options.busyTimeoutMs, poolSize: 2 }));
+  const artifacts = await openRunArtifacts(options.artifacts, store);
+  const deps: ServerDeps = { store, bus: new InProcessBus(), artifacts };
+  return { store, deps, mlflow: mlflowEndpointTables({ store, artifacts }) };
+}
+
 export default async function read(request: ReadTask): Promise<unknown> {
+  opened ??= open();
+  const { store, deps, mlflow } = await opened;
   if (request.kind === 'ping') return undefined;
   if (request.kind === 'mlflow') {
     const answer = await answerRead(mlflow, store, request.task);

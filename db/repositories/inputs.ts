@@ -1,20 +1,7 @@
 import type { Queryable } from '../connect.js';
+import type { DatasetFields, DatasetSummary, RunDatasetInput } from '../entities.js';
 
 /** SQL for run inputs (datasets and models, MLflow's log-inputs) and their tags. */
-
-export interface DatasetFields {
-  name: string;
-  digest: string;
-  sourceType: string;
-  source: string;
-  schema: string | null;
-  profile: string | null;
-}
-
-export interface DatasetRow extends DatasetFields {
-  id: string;
-  experimentId: string;
-}
 
 export interface InputRow {
   id: string;
@@ -77,12 +64,6 @@ export async function insertInput(
     .insertInto('input_tags')
     .values([...unique].map(([key, value]) => ({ input_id: input.id, key, value })))
     .execute();
-}
-
-export interface RunDatasetInput {
-  runId: string;
-  dataset: DatasetRow;
-  tags: { key: string; value: string }[];
 }
 
 /** Dataset inputs of the given runs, in the order they were logged. */
@@ -154,13 +135,6 @@ async function tagsOf(db: Queryable, inputIds: readonly string[]) {
     list.push({ key: r.key, value: r.value });
   }
   return map;
-}
-
-export interface DatasetSummary {
-  experimentId: string;
-  name: string;
-  digest: string;
-  context: string | null;
 }
 
 /** MLflow's search-datasets: each (experiment, dataset, context tag) that some run used. */

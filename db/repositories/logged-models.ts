@@ -1,32 +1,8 @@
 import type { Queryable } from '../connect.js';
+import type { LoggedModel, ModelMetric } from '../entities.js';
 import type { LoggedModelsTable } from '../types.js';
 
 /** SQL for MLflow 3 logged models, their params, tags and metrics, and run outputs. */
-
-export interface LoggedModel {
-  id: string;
-  experimentId: string;
-  name: string;
-  artifactUri: string;
-  status: string;
-  statusMessage: string | null;
-  modelType: string;
-  sourceRunId: string | null;
-  lifecycleStage: string;
-  creationTime: number;
-  lastUpdatedTime: number;
-}
-
-export interface ModelMetric {
-  modelId: string;
-  runId: string;
-  key: string;
-  value: number;
-  step: number;
-  timestamp: number;
-  datasetName: string;
-  datasetDigest: string;
-}
 
 export function toLoggedModel(row: LoggedModelsTable): LoggedModel {
   return {

@@ -60,7 +60,7 @@ describeEachDialect('dashboard API', (dialect) => {
   it('refuses a bad offset and a bad filter with INVALID_ARGUMENT naming the field', async () => {
     const bad = await server.gql(`query($e: [ID!]!) { runWindow(experimentIds: $e, offset: -1) { offset } }`, { e: [experimentId] });
     expect(bad.errors?.[0]).toMatchObject({ extensions: { code: 'INVALID_ARGUMENT' } });
-    expect(bad.errors?.[0].message).toMatch(/offset/);
+    expect(bad.errors?.[0]?.message).toMatch(/offset/);
     const filter = await server.gql(`query($e: [ID!]!) { runWindow(experimentIds: $e, filter: "metrics.m <") { offset } }`, { e: [experimentId] });
     expect(filter.errors?.[0]).toMatchObject({ extensions: { code: 'INVALID_ARGUMENT' } });
   });
@@ -141,7 +141,7 @@ describeEachDialect('dashboard API', (dialect) => {
     expect(tagged.setRunsTags.map((r: any) => r.name)).toEqual(['renamed', 'renamed', 'renamed']);
     expect(tagged.setRunsTags[0].tags).toContainEqual({ key: 'batch', value: 'b1' });
     const tooMany = await server.gql(`mutation($ids: [ID!]!) { deleteRuns(ids: $ids) { id } }`, { ids: Array.from({ length: 1001 }, (_, i) => `${i}`) });
-    expect(tooMany.errors?.[0].message).toMatch(/ids: at most 1000/);
+    expect(tooMany.errors?.[0]?.message).toMatch(/ids: at most 1000/);
   });
 
   it('lists the datasets a run used (MLflow log-inputs)', async () => {

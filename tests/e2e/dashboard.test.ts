@@ -101,7 +101,7 @@ describe('the dashboard', () => {
     await box.press('Enter');
     const alert = page.getByRole('alert');
     await alert.waitFor(LIVE);
-    const serverError = (await server.gql(`query($e: [ID!]!) { runs(experimentIds: $e, filter: "metrics.mse <") { totalCount } }`, { e: [sweepId] })).errors?.[0].message;
+    const serverError = (await server.gql(`query($e: [ID!]!) { runs(experimentIds: $e, filter: "metrics.mse <") { totalCount } }`, { e: [sweepId] })).errors?.[0]?.message;
     expect(await alert.textContent()).toContain(serverError);
     await shot('filter-error');
     await box.fill("params.degree = '2' or");

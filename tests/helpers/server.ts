@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULTS, type ServerConfig } from '../../api/config.js';
 import { type RunningServer, startServer } from '../../api/server.js';
+import { type GraphqlResponse, ok, postGraphql } from './graphql.js';
 
 export interface TestServer extends RunningServer {
   dir: string;
   /** POST a GraphQL operation; returns the parsed JSON body ({ data, errors }). */
-  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ data?: T; errors?: any[] }>;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphqlResponse<T>>;
   /** Like gql, but throws on errors and returns data. */
   ok<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
   stop(): Promise<void>;
@@ -31,23 +32,11 @@ export async function startTestServer(overrides: Partial<ServerConfig> = {}): Pr
     readWorkers: 1,
     ...overrides,
   });
-  const gql = async (query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => {
-    const response = await fetch(`${server.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as { data?: any; errors?: any[] };
-  };
   return Object.assign(Object.create(null), server, {
     dir,
     close: server.close,
-    gql,
-    async ok(query: string, variables?: Record<string, unknown>) {
-      const result = await gql(query, variables);
-      if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
-      return result.data;
-    },
+    gql: (query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => postGraphql(server.url, query, variables, headers),
+    ok: (query: string, variables?: Record<string, unknown>) => ok(server.url, query, variables),
     async stop() {
       await server.close();
       rmSync(dir, { recursive: true, force: true });

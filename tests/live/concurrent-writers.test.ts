@@ -3,7 +3,8 @@ import { describeEachDialect } from '../helpers/db.js';
 import { subscribe, wsClient } from '../helpers/ws.js';
 import { startServerOn } from './dialect-server.js';
 import { KeepAliveClient, acknowledged } from './http-client.js';
-import { LOG_BATCH, METRICS_LOGGED, type MetricsLoggedEvent, createRun, ok } from './ops.js';
+import { ok } from '../helpers/graphql.js';
+import { LOG_BATCH, METRICS_LOGGED, type MetricsLoggedEvent, createRun } from './ops.js';
 
 const CLIENTS = 50;
 const BATCHES_PER_CLIENT = 10;

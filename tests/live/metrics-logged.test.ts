@@ -7,7 +7,8 @@ import { LIVE_LIMITS } from '../../schema/live/metrics-source.js';
 import { describeEachDialect } from '../helpers/db.js';
 import { type TestServer, startTestServer } from '../helpers/server.js';
 import { type EventQueue, subscribe, wsClient } from '../helpers/ws.js';
-import { METRICS_LOGGED, type MetricsLoggedEvent, type PointInput, createRun, logMetrics, ok } from './ops.js';
+import { ok } from '../helpers/graphql.js';
+import { METRICS_LOGGED, type MetricsLoggedEvent, type PointInput, createRun, logMetrics } from './ops.js';
 import { startServerOn } from './dialect-server.js';
 import { waitFor } from './wait.js';
 

@@ -1,40 +1,5 @@
 /** GraphQL operations the live tests share, sent over plain HTTP to a server's base URL. */
-
-export interface GraphqlResponse<T = any> {
-  status: number;
-  data?: T;
-  errors?: Array<{ message: string; extensions?: { code?: string; field?: string } }>;
-}
-
-export async function postGraphql<T = any>(
-  baseUrl: string,
-  query: string,
-  variables?: Record<string, unknown>,
-  headers: Record<string, string> = {},
-): Promise<GraphqlResponse<T>> {
-  const response = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  const text = await response.text();
-  let body: { data?: T; errors?: GraphqlResponse['errors'] } = {};
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = { errors: [{ message: text }] };
-  }
-  return { status: response.status, ...body };
-}
-
-/** Sends an operation and returns its data; throws (failing the test) on any error. */
-export async function ok<T = any>(baseUrl: string, query: string, variables?: Record<string, unknown>): Promise<T> {
-  const result = await postGraphql<T>(baseUrl, query, variables);
-  if (result.status !== 200 || result.errors?.length || !result.data) {
-    throw new Error(`GraphQL request failed (${result.status}): ${JSON.stringify(result.errors)}`);
-  }
-  return result.data;
-}
+import { ok } from '../helpers/graphql.js';
 
 export interface PointInput {
   key: string;

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import WebSocket from 'ws';
 import { type TestServer, startTestServer } from '../helpers/server.js';
 import { subscribe, wsClient } from '../helpers/ws.js';
-import { METRICS_LOGGED, createRun, logMetrics, ok } from './ops.js';
+import { ok } from '../helpers/graphql.js';
+import { METRICS_LOGGED, createRun, logMetrics } from './ops.js';
 
 const EVIL = 'http://evil.example';
 

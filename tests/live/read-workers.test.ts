@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGraphqlHandler } from '../../api/graphql.js';
 import { InProcessBus } from '../../schema/live/bus.js';
 import { Mlflow } from '../api/mlflow-support.js';
+import { postGraphql } from '../helpers/graphql.js';
 import { type TestServer, startTestServer } from '../helpers/server.js';
 import { wsClient } from '../helpers/ws.js';
 
@@ -37,12 +38,8 @@ async function onEventLoop(query: string, variables?: Record<string, unknown>) {
 }
 
 async function onWorker(query: string, variables?: Record<string, unknown>) {
-  const response = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: response.status, body: await response.json() };
+  const { status, ...body } = await postGraphql(server.url, query, variables);
+  return { status, body };
 }
 
 describe('a read on a worker answers what the event loop answers', () => {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ChildServer } from './child-server.js';
 import { KeepAliveClient, acknowledged } from './http-client.js';
-import { LOG_BATCH, createRun, ok } from './ops.js';
+import { ok } from '../helpers/graphql.js';
+import { LOG_BATCH, createRun } from './ops.js';
 import { RawGraphqlWs } from './raw-ws-client.js';
 
 /** Writes logged while the client is stalled: more than a subscription queues (1,000 writes) before catching up. */

@@ -3,7 +3,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { InProcessBus } from '../../schema/live/bus.js';
 import { type TestServer, startTestServer } from '../helpers/server.js';
 import { type EventQueue, subscribe, wsClient } from '../helpers/ws.js';
-import { LOG_BATCH, createExperiment, createRun, ok } from './ops.js';
+import { ok } from '../helpers/graphql.js';
+import { LOG_BATCH, createExperiment, createRun } from './ops.js';
 import { waitFor } from './wait.js';
 
 const RUN_CHANGED = `subscription($e: ID!) {

@@ -4,20 +4,14 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import type { ArtifactEntry as GraphqlArtifactEntry } from '../../graphql/graphql.js';
 import { forEachBounded } from '../chunks.js';
 import { TracklineError } from '../errors.js';
 import type { ArtifactHttp } from './http.js';
 import { checkArtifactPath, joinArtifactPath, parentPath } from './paths.js';
 
-export interface ArtifactEntry {
-  name: string;
-  /** relative to the run's artifact root */
-  path: string;
-  isDir: boolean;
-  size: number | null;
-  /** epoch ms */
-  modified: number | null;
-}
+/** One entry of a run's artifact folder, as the schema's ArtifactEntry has it (size and modified null for folders). */
+export type ArtifactEntry = Required<Omit<GraphqlArtifactEntry, '__typename'>>;
 
 export type ListArtifacts = (runId: string, path: string) => Promise<ArtifactEntry[]>;
 
