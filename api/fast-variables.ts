@@ -177,7 +177,7 @@ function flatFieldsOf(type: unknown): FlatField[] | null {
 }
 
 /** graphql-js's coerceInputValue for a flat input object, or undefined where it would report an error. */
-export function coerceObject(value: unknown, fields: readonly FlatField[]): Record<string, unknown> | undefined {
+function coerceObject(value: unknown, fields: readonly FlatField[]): Record<string, unknown> | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const input = value as Record<string, unknown>;
   // graphql-js refuses own keys the type does not define (for..in allocates nothing, unlike Object.keys).

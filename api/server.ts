@@ -31,7 +31,7 @@ export interface RunningServer {
 export class PortInUseError extends Error {}
 
 /** How long a shutdown waits for in-flight requests before it cuts the remaining connections. */
-export const SHUTDOWN_GRACE_MS = 15_000;
+const SHUTDOWN_GRACE_MS = 15_000;
 
 const delay = (ms: number) => new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), ms).unref());
 

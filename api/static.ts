@@ -28,7 +28,7 @@ const TYPES: Record<string, string> = {
 };
 
 /** `connect-src` names the WebSocket origin too: not every browser counts ws: as 'self'. */
-export function dashboardPolicy(host: string): string {
+function dashboardPolicy(host: string): string {
   return [
     "default-src 'self'",
     "script-src 'self'",

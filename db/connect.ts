@@ -41,7 +41,7 @@ export interface ConnectOptions {
   poolSize?: number;
 }
 
-export const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
 
 /** `postgres://...` opens Postgres; anything else is a SQLite file path (or `:memory:`). */
 export function connect(url: string, options: ConnectOptions = {}): Db {

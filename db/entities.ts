@@ -146,7 +146,6 @@ export const LOGGED_MODEL_STATUSES = [
   'LOGGED_MODEL_READY',
   'LOGGED_MODEL_UPLOAD_FAILED',
 ] as const;
-export type LoggedModelStatus = (typeof LOGGED_MODEL_STATUSES)[number];
 
 export interface LoggedModel {
   id: string;

@@ -27,12 +27,3 @@ export async function migrateToLatest(db: Kysely<any>): Promise<void> {
     throw new Error(`database migration ${failed?.migrationName ?? ''} failed: ${String((error as Error).message ?? error)}`);
   }
 }
-
-export async function migrateDown(db: Kysely<any>): Promise<void> {
-  const migrator = await migratorFor(db);
-  for (;;) {
-    const { error, results } = await migrator.migrateDown();
-    if (error) throw error;
-    if (!results?.length) return;
-  }
-}

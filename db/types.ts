@@ -178,8 +178,4 @@ export interface Database {
 
 export type ExperimentRow = Selectable<ExperimentsTable>;
 export type RunRow = Selectable<RunsTable>;
-export type ParamRow = Selectable<ParamsTable>;
-export type TagRow = Selectable<TagsTable>;
-export type MetricRow = Selectable<MetricsTable>;
-export type LatestMetricRow = Selectable<LatestMetricsTable>;
 export type MetricBucketRow = Selectable<MetricBucketsTable>;

@@ -78,11 +78,6 @@ export function checkTimestamp(value: unknown, field: string): number {
   return ts;
 }
 
-export function checkMetricValue(value: unknown, field: string): number {
-  if (typeof value !== 'number') throw invalid(`${field}: a number, NaN or ±Infinity is required`, field);
-  return value;
-}
-
 export function checkExperimentName(name: unknown, field = 'name'): string {
   if (typeof name !== 'string' || name.trim() === '') throw invalid(`${field}: a non-empty experiment name is required`, field);
   if (name.length > LIMITS.experimentNameLength) {

@@ -9,14 +9,14 @@ import { OPERATION_LIMITS } from './limits.js';
  * answers one error, not a half-filled result), and every list resolver after it fails at once
  * without reading anything, so a run with 100,000 params asked for under 20 aliases costs two reads.
  */
-export const EXECUTION_LIMITS = {
+const EXECUTION_LIMITS = {
   rows: OPERATION_LIMITS.rows,
   /** Characters of string values plus 8 per other value, counted one level into each item. */
   bytes: 32 * 1024 * 1024,
 };
 
 /** One subscription event's budget (see OPERATION_LIMITS.eventRows). */
-export const EVENT_LIMITS = { rows: OPERATION_LIMITS.eventRows, bytes: 4 * 1024 * 1024 };
+const EVENT_LIMITS = { rows: OPERATION_LIMITS.eventRows, bytes: 4 * 1024 * 1024 };
 
 export class OperationBudget {
   private rows = 0;

@@ -11,7 +11,7 @@ import { ExperimentRef, RunRef } from './refs.js';
  * models each run produced: the models it is the source of and those it declared as outputs.
  */
 
-export const LoggedModelStatus = builder.enumType('LoggedModelStatus', {
+const LoggedModelStatus = builder.enumType('LoggedModelStatus', {
   values: ['UNSPECIFIED', 'PENDING', 'READY', 'UPLOAD_FAILED'] as const,
 });
 
@@ -33,7 +33,7 @@ const LoggedModelMetricRef = builder.objectRef<ModelMetricShape>('LoggedModelMet
   }),
 });
 
-export const LoggedModelRef = builder.objectRef<LoggedModelDetails>('LoggedModel').implement({
+const LoggedModelRef = builder.objectRef<LoggedModelDetails>('LoggedModel').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name'),

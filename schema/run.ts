@@ -16,7 +16,7 @@ import { HISTORY, MetricInput, MetricRef, checkHistoryArgs, historyArgs } from '
 import { PAGED, UNBOUNDED } from './limits.js';
 import { ExperimentRef, MetricSeriesRef, RunConnectionRef, RunRef } from './refs.js';
 
-export const RunStatus = builder.enumType('RunStatus', {
+const RunStatus = builder.enumType('RunStatus', {
   values: RUN_STATUSES,
 });
 

@@ -15,7 +15,7 @@ import { canonicalArtifactPath, decodeUrlPath, joinKey } from './paths.js';
  * location. All functions are pure and throw StoreError.
  */
 
-export const ARTIFACT_SCHEME = 'mlflow-artifacts:';
+const ARTIFACT_SCHEME = 'mlflow-artifacts:';
 
 /** Owner ids become one key segment: the shape MLflow accepts for client-made ids. */
 const OWNER_ID = /^[a-zA-Z0-9][\w-]{0,255}$/;

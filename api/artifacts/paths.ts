@@ -18,9 +18,9 @@ import { invalid } from '../../db/errors.js';
  */
 
 /** Longest canonical path we accept, in characters; keeps well inside PATH_MAX once joined to the root. */
-export const MAX_PATH_LENGTH = 1024;
+const MAX_PATH_LENGTH = 1024;
 /** Longest segment, in UTF-8 bytes: the usual file-name limit (ext4, APFS, NTFS). */
-export const MAX_SEGMENT_BYTES = 255;
+const MAX_SEGMENT_BYTES = 255;
 
 export interface PathOptions {
   /** Accept '' as "the owner's folder itself" (listing); files always need a non-empty path. */

@@ -14,7 +14,7 @@ import type { RunArtifacts } from './run-artifacts.js';
  * streamed file by file as it is compressed, so its size never sits in memory; GET /artifacts-zip/<runId>
  * zips everything. Paths follow the /artifacts rules (request-target.ts, paths.ts).
  */
-export const ZIP_PREFIX = '/artifacts-zip';
+const ZIP_PREFIX = '/artifacts-zip';
 
 /** Already-compressed formats are stored as they are: deflating them again costs CPU and saves nothing. */
 const STORED = /\.(png|jpe?g|gif|webp|zip|gz|tgz|bz2|xz|zst|7z|pt|pth|onnx|parquet|npz)$/i;

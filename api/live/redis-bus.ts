@@ -4,7 +4,7 @@ import { decodeMetricValue, encodeMetricValue } from '../../common/metric-value.
 import type { MetricPoint, StoreEvent } from '../../db/store/index.js';
 import { InProcessBus, type LiveBus } from '../../schema/live/bus.js';
 
-export const REDIS_CHANNEL = 'trackline:events';
+const REDIS_CHANNEL = 'trackline:events';
 
 /**
  * Live events shared by several servers on one Postgres: each server delivers its own events at once

@@ -32,7 +32,7 @@ const MLFLOW_WORDING: [RegExp, (...groups: string[]) => string][] = [
   [/duplicate param keys in one request: (.*); send/, (keys) => `Duplicate parameter keys have been submitted: [${keys}].`],
 ];
 
-export function fromStoreError(error: StoreError): MlflowError {
+function fromStoreError(error: StoreError): MlflowError {
   let message = error.message;
   for (const [pattern, wording] of MLFLOW_WORDING) {
     const match = pattern.exec(message);

@@ -14,7 +14,7 @@ import type { Call, Endpoint } from './router.js';
  */
 
 const HISTORY_PAGE = 25_000;
-export const HISTORY_MAX_RESULTS = 100_000;
+const HISTORY_MAX_RESULTS = 100_000;
 const BULK_MAX_RUNS = 100;
 
 async function history(store: TrackingStore, runId: string, key: string, limit: number, token: string | undefined) {

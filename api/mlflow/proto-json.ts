@@ -9,7 +9,7 @@ import type { Experiment, KeyValue, LoggedModelDetails, MetricPoint, Run, RunInp
 type Json = Record<string, unknown>;
 
 /** Drops undefined, null and empty lists: proto JSON does not print unset or empty repeated fields. */
-export function compact(object: Json): Json {
+function compact(object: Json): Json {
   const out: Json = {};
   for (const [key, value] of Object.entries(object)) {
     if (value === undefined || value === null) continue;
@@ -31,7 +31,7 @@ export function experimentJson(e: Experiment, tags: readonly KeyValue[]): Json {
   });
 }
 
-export const keyValueJson = (kv: KeyValue): Json => ({ key: kv.key, value: kv.value });
+const keyValueJson = (kv: KeyValue): Json => ({ key: kv.key, value: kv.value });
 
 export function runInfoJson(run: Run): Json {
   return compact({

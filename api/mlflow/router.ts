@@ -2,10 +2,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TrackingStore } from '../../db/store/index.js';
 import type { ServerConfig } from '../config.js';
 import { sendTooLarge, type Route } from '../http.js';
-import type { ReadPool } from '../reads/pool.js';
+import type { MlflowReadTask, ReadPool } from '../reads/pool.js';
 import { type Answer, errorAnswer, jsonAnswer, mlflowError, sendAnswer } from './errors.js';
 import { Fields } from './fields.js';
-import { BodyTooLargeError, type RawFields, bodyFields, queryFields } from './request.js';
+import { BodyTooLargeError, bodyFields, queryFields } from './request.js';
 
 /** What a handler gets: the request's fields, the path's parameters and the store. */
 export interface Call {
@@ -53,18 +53,8 @@ export class EndpointTable {
   }
 }
 
-/** A read request as a read worker takes it: the table it is for, and the request's fields. */
-export interface MlflowReadTask {
-  prefix: string;
-  method: string;
-  path: string;
-  fields: RawFields;
-  fromQuery: boolean;
-  params: Record<string, string>;
-}
-
 /** Runs a handler and turns its result or failure into MLflow's JSON answer. */
-export async function answerCall(endpoint: Endpoint, call: Call): Promise<Answer & { body: string }> {
+async function answerCall(endpoint: Endpoint, call: Call): Promise<Answer & { body: string }> {
   try {
     return jsonAnswer(200, (await endpoint.handler(call)) ?? {});
   } catch (error) {

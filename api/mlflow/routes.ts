@@ -14,7 +14,7 @@ import { runEndpoints } from './runs.js';
 import { searchEndpoints } from './search.js';
 
 /** The MLflow version whose tracking API trackline speaks (GET /version answers it, as MLflow's server does). */
-export const MLFLOW_API_VERSION = '2.22.0';
+const MLFLOW_API_VERSION = '2.22.0';
 
 const TRACKING = [
   ...experimentEndpoints,

@@ -38,7 +38,7 @@ export async function runsJsonWithin(
   return out;
 }
 
-export async function runsJson(store: TrackingStore, runs: readonly Run[]): Promise<Record<string, unknown>[]> {
+async function runsJson(store: TrackingStore, runs: readonly Run[]): Promise<Record<string, unknown>[]> {
   return (await runsJsonChunk(store, runs)).json;
 }
 

@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { overLimit, unavailable } from '../../db/errors.js';
-import type { MlflowReadTask } from '../mlflow/router.js';
+import type { RawFields } from '../mlflow/request.js';
 import { readWorkerBundle } from './worker-bundle.js';
 
 /**
@@ -21,7 +21,7 @@ import { readWorkerBundle } from './worker-bundle.js';
  * READ_LIMITS.heapMb of heap per worker (a read that needs more ends its worker, not the server).
  * Both answer INVALID_ARGUMENT naming the limit; a full queue answers UNAVAILABLE (503, retry).
  */
-export const READ_LIMITS = {
+const READ_LIMITS = {
   timeoutMs: 30_000,
   heapMb: 512,
   /** reads waiting for a worker, per worker */
@@ -45,6 +45,16 @@ export interface ReadPoolOptions {
 /** A GraphQL operation as the client sent it. */
 export interface GraphqlReadTask {
   params: { query?: string; variables?: Record<string, unknown> | null; operationName?: string | null; extensions?: Record<string, unknown> };
+}
+
+/** An MLflow REST read as a read worker takes it: the endpoint table it is for, and the request's fields. */
+export interface MlflowReadTask {
+  prefix: string;
+  method: string;
+  path: string;
+  fields: RawFields;
+  fromQuery: boolean;
+  params: Record<string, string>;
 }
 
 export type ReadTask = { kind: 'graphql'; task: GraphqlReadTask } | { kind: 'mlflow'; task: MlflowReadTask } | { kind: 'ping' };

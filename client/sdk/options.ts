@@ -25,7 +25,7 @@ export interface ResolvedOptions {
   exitHandlers: boolean;
 }
 
-export const DEFAULT_URL = 'http://127.0.0.1:5000';
+const DEFAULT_URL = 'http://127.0.0.1:5000';
 const DEFAULT_BATCH: BufferOptions = { maxPoints: 1000, intervalMs: 200, maxInFlight: 4 };
 
 /** Options win over the environment, which wins over the defaults; nonsense is refused up front. */

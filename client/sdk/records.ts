@@ -4,8 +4,8 @@ import { decodeMetricValue } from '../../common/metric-value.js';
 
 export type { LifecycleStage, RunStatus };
 
-/** The fields the SDK reads for every run it returns. */
-export const SdkRunFields = graphql(`
+/** The fields the SDK reads for every run it returns (the documents spread it by name). */
+graphql(`
   fragment SdkRunFields on Run {
     id
     name
@@ -24,7 +24,7 @@ export const SdkRunFields = graphql(`
   }
 `);
 
-export const SdkExperimentFields = graphql(`
+graphql(`
   fragment SdkExperimentFields on Experiment {
     id
     name

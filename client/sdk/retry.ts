@@ -13,12 +13,12 @@ export interface RetryOptions {
 export const DEFAULT_RETRY: RetryOptions = { attempts: 5, baseDelayMs: 100, maxDelayMs: 2000 };
 
 /** Failures worth another try: the request may not have been processed, or the server was busy. */
-export function isTransient(error: unknown): boolean {
+function isTransient(error: unknown): boolean {
   return error instanceof TracklineError && (error.code === 'NETWORK' || error.code === 'UNAVAILABLE');
 }
 
 /** Exponential backoff with "equal jitter": half the delay fixed, half random, so clients spread out. */
-export function backoffDelay(retry: number, options: RetryOptions): number {
+function backoffDelay(retry: number, options: RetryOptions): number {
   const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** retry);
   return ceiling / 2 + Math.random() * (ceiling / 2);
 }

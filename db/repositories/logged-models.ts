@@ -4,7 +4,7 @@ import type { LoggedModelsTable } from '../types.js';
 
 /** SQL for MLflow 3 logged models, their params, tags and metrics, and run outputs. */
 
-export function toLoggedModel(row: LoggedModelsTable): LoggedModel {
+function toLoggedModel(row: LoggedModelsTable): LoggedModel {
   return {
     id: row.id,
     experimentId: String(row.experiment_id),

@@ -83,18 +83,6 @@ export async function pointRange(db: Queryable, runId: string, key: string, from
   return rows.map(toSeriesRow);
 }
 
-export async function countRange(db: Queryable, runId: string, key: string, from: number, to: number): Promise<number> {
-  const row = await db
-    .selectFrom('metrics')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('run_id', '=', runId)
-    .where('key', '=', key)
-    .where('step', '>=', from)
-    .where('step', '<=', to)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 const toSeriesRow = (r: { step: number; timestamp: number; seq: number; value: number; is_nan: number }) => ({
   step: Number(r.step),
   timestamp: Number(r.timestamp),

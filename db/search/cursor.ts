@@ -93,7 +93,7 @@ export interface SortColumn {
  * type. `allowNul: false` (Postgres) refuses strings with NUL, which Postgres text cannot hold: such a
  * cursor was not made by this database and would fail the query with a driver error.
  */
-export function cursorValuesFor(
+function cursorValuesFor(
   columns: readonly SortColumn[],
   sort: string,
   cursor: Cursor,
@@ -125,7 +125,7 @@ function fitsType(type: SortType, value: CursorValue): boolean {
  * (c1 > v1) OR (c1 = v1 AND ((c2 > v2) OR (c2 = v2 AND ...))), with < for descending columns.
  * Sort expressions are never NULL (missing values are a rank), so plain comparisons are exact.
  */
-export function keysetAfter(columns: readonly SortColumn[], values: readonly CursorValue[]): RawBuilder<SqlBool> {
+function keysetAfter(columns: readonly SortColumn[], values: readonly CursorValue[]): RawBuilder<SqlBool> {
   let condition: RawBuilder<SqlBool> | undefined;
   for (let i = columns.length - 1; i >= 0; i--) {
     const column = columns[i] as SortColumn;

@@ -16,8 +16,7 @@ import {
 import { type StoreCore, isUniqueViolation } from './core.js';
 import { activeExperiment, existingExperiment } from './guards.js';
 
-export const DEFAULT_EXPERIMENT_ID = '0';
-export const DEFAULT_EXPERIMENT_NAME = 'Default';
+const DEFAULT_EXPERIMENT_NAME = 'Default';
 
 /** What to answer when asked to delete what is deleted (or restore what is active). */
 export type RepeatPolicy = 'ok' | 'not-found';

@@ -205,7 +205,7 @@ async function seriesOf(
  * changes anything. A window across step 0 therefore always spans 2 buckets, and maxPoints = 1 gets
  * 2 points there rather than a width of Infinity.
  */
-export const MAX_WIDTH_LEVEL = 53;
+const MAX_WIDTH_LEVEL = 53;
 
 /** The smallest k such that aligned buckets of 2^k steps spanning [a, b] number at most maxPoints. */
 export function widthLevel(a: number, b: number, maxPoints: number): number {

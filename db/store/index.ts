@@ -63,15 +63,9 @@ export class TrackingStore {
 }
 
 export * from '../entities.js';
-export { LIMITS, type LongValuePolicy, RESERVED_ARTIFACT_PREFIX, isRunIdShape } from '../validation.js';
-export { SEARCH_LIMITS } from '../search/limits.js';
-export { DEFAULT_EXPERIMENT_ID, type RepeatPolicy } from './experiments.js';
-export { BULK_LIMIT, type CreateRunInput, type UpdateRunInput } from './runs.js';
-export type { BatchInput, BatchResult, MetricInput } from './run-log.js';
+export { LIMITS, RESERVED_ARTIFACT_PREFIX, isRunIdShape } from '../validation.js';
+export type { MetricInput } from './run-log.js';
 export { MAX_HISTORY_RUNS, MAX_POINTS_LIMIT, checkRunIds, type HistoryWindow, type MetricSeries, type SeriesPoint } from './history.js';
 export { isLater } from '../metric-order.js';
-export { BULK_INTERVAL_MAX_RESULTS, BULK_INTERVAL_MAX_RUNS, type BulkIntervalArgs } from './metric-sampling.js';
-export { type PointCursor, decodePointCursor, encodePointCursor } from './point-cursor.js';
-export { LOG_MODEL_HISTORY_TAG, type CreateLoggedModelInput, type SearchLoggedModelsArgs } from './logged-models.js';
-export type { LoggedModelOrder } from './logged-model-filter.js';
-export type { DatasetInputIn } from './inputs.js';
+export { BULK_INTERVAL_MAX_RESULTS } from './metric-sampling.js';
+export { decodePointCursor, encodePointCursor } from './point-cursor.js';

@@ -98,7 +98,7 @@ function checkModelKeyValues(list: readonly KeyValue[], field: string, maxValue:
   });
 }
 
-export const LOG_MODEL_HISTORY_TAG = 'mlflow.log-model.history';
+const LOG_MODEL_HISTORY_TAG = 'mlflow.log-model.history';
 
 function historyOf(value: string | undefined): unknown[] {
   if (value === undefined) return [];

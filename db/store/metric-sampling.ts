@@ -6,7 +6,7 @@ import { invalid } from '../errors.js';
  * this keeps MLflow's algorithm rather than trackline's aligned buckets.
  */
 
-export const BULK_INTERVAL_MAX_RUNS = 100;
+const BULK_INTERVAL_MAX_RUNS = 100;
 export const BULK_INTERVAL_MAX_RESULTS = 2500;
 export const MAX_POINTS_PER_RUN = 25_000;
 

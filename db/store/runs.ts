@@ -39,7 +39,7 @@ export interface SearchRunsArgs {
 }
 
 /** The runs table's bulk actions take at most this many runs per request; more go in chunks. */
-export const BULK_LIMIT = 1000;
+const BULK_LIMIT = 1000;
 
 /**
  * Runs: creation (name and parent kept in step with MLflow's system tags), status and end time,
@@ -259,7 +259,7 @@ function checkBulkIds(ids: unknown): string[] {
 }
 
 /** The experiments a search covers (at most SEARCH_LIMITS.experimentIds); ids that cannot exist find nothing. */
-export function searchExperimentIds(ids: readonly string[]): number[] {
+function searchExperimentIds(ids: readonly string[]): number[] {
   if (ids.length > SEARCH_LIMITS.experimentIds) {
     throw invalid(`experimentIds: a search covers at most ${SEARCH_LIMITS.experimentIds} experiments, got ${ids.length}`, 'experimentIds');
   }

@@ -30,13 +30,6 @@ export async function logMetrics(baseUrl: string, runId: string, metrics: PointI
   const data = await ok(baseUrl, LOG_BATCH, { runId, metrics });
   return data.logBatch.metricSeq.lastSeq;
 }
-
-/** The run's current metric seq (the `lastSeq` any history read reports). */
-export async function currentSeq(baseUrl: string, runId: string): Promise<number> {
-  const data = await ok(baseUrl, 'query($id: ID!) { run(id: $id) { history(key: "__none__") { lastSeq } } }', { id: runId });
-  return data.run.history.lastSeq;
-}
-
 export const METRICS_LOGGED = `subscription($runIds: [ID!]!, $keys: [String!], $sinceSeq: Long, $since: [RunCursor!]) {
   metricsLogged(runIds: $runIds, keys: $keys, sinceSeq: $sinceSeq, since: $since) { runId seq metrics { key value step timestamp } }
 }`;
