@@ -1,5 +1,9 @@
 import { StoreError, failedPrecondition, invalid } from '../../db/errors.js';
+import { isRunIdShape } from '../../db/store/index.js';
 import { canonicalArtifactPath, decodeUrlPath, joinKey } from './paths.js';
+
+/** Owner ids (runs, logged models) become one key segment: the shape MLflow accepts for client-made ids. */
+const isIdShape = isRunIdShape;
 
 /**
  * Where an owner's artifacts live in the artifact store (docs/architecture.md section 6).
@@ -16,9 +20,6 @@ import { canonicalArtifactPath, decodeUrlPath, joinKey } from './paths.js';
  */
 
 const ARTIFACT_SCHEME = 'mlflow-artifacts:';
-
-/** Owner ids become one key segment: the shape MLflow accepts for client-made ids. */
-const OWNER_ID = /^[a-zA-Z0-9][\w-]{0,255}$/;
 
 // `mlflow-artifacts:/<P>`, scheme case-insensitive (RFC 3986); `mlflow-artifacts://host/...` names another server.
 const SERVED_LOCATION = /^mlflow-artifacts:(?:\/(?!\/)(.*)|\/?)$/is;
@@ -94,11 +95,11 @@ export function keyOwners(key: string): KeyOwner[] {
   const owners: KeyOwner[] = [];
   segments.forEach((segment, i) => {
     const path = segments.slice(i + 2).join('/');
-    if (segments[i + 1] === 'artifacts' && OWNER_ID.test(segment)) {
+    if (segments[i + 1] === 'artifacts' && isIdShape(segment)) {
       owners.push({ kind: 'run', runId: segment, prefix: segments.slice(0, i + 2).join('/'), path });
     }
     const modelId = segments[i + 1];
-    if (segment === 'models' && modelId !== undefined && OWNER_ID.test(modelId) && segments[i + 2] === 'artifacts') {
+    if (segment === 'models' && modelId !== undefined && isIdShape(modelId) && segments[i + 2] === 'artifacts') {
       owners.push({ kind: 'model', modelId, prefix: segments.slice(0, i + 3).join('/'), path: segments.slice(i + 3).join('/') });
     }
   });
@@ -106,6 +107,6 @@ export function keyOwners(key: string): KeyOwner[] {
 }
 
 function ownerSegment(id: string, field: string): string {
-  if (!OWNER_ID.test(id)) throw invalid(`${field}: ${JSON.stringify(id)} is not a valid id (letters, digits, '_' and '-')`, field);
+  if (!isIdShape(id)) throw invalid(`${field}: ${JSON.stringify(id)} is not a valid id (letters, digits, '_' and '-')`, field);
   return id;
 }
