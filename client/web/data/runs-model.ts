@@ -268,11 +268,14 @@ export function createRunsModel(query: () => RunsQuery, onError: (message: strin
 
   /** The display rows [start, end] came into view: read the windows they need (not the ones passed). */
   function showing(start: number, end: number) {
+    const down = start >= firstVisible;
     firstVisible = start;
     let shift = 0;
     for (const e of expandedTop()) if (e.index + shift < start) shift += e.extra;
-    const from = Math.max(0, start - shift);
-    const to = Math.max(from, end - shift);
+    // One window ahead in the direction of the scroll: it lands while its rows are still off screen,
+    // where storing them re-renders nothing, instead of in the frame that first shows them.
+    const from = Math.max(0, start - shift - (down ? 0 : WINDOW));
+    const to = Math.max(from, end - shift + (down ? WINDOW : 0));
     for (let w = Math.floor(from / WINDOW); w <= Math.floor(to / WINDOW); w++) {
       if (w * WINDOW < (total() ?? WINDOW)) void loadWindow(w);
     }
